@@ -1,0 +1,38 @@
+/**
+ * The one interface every backend implements: the questions the IP Helper API
+ * answers, with Win32 codes as values. The service turns codes into AppErrors.
+ */
+import type { AnycastEntry, Family, NetworkInterface, SystemStatus } from '../../app/model';
+
+/** A MIB_ANYCASTIPADDRESS_ROW as main sees it: LUID as BigInt, address as text. */
+export interface AnycastRow {
+  address: string;
+  family: Family;
+  /** 0n means "not given": the API then uses interfaceIndex. */
+  interfaceLuid: bigint;
+  interfaceIndex: number;
+  /** Ignored on create; the interface decides it. */
+  scopeId: number;
+}
+
+export type Win32Result<T> = { ok: true; value: T } | { ok: false; code: number };
+
+export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason'>;
+
+export interface AnycastBackend {
+  readonly kind: SystemStatus['backend'];
+  status(): Promise<BackendStatus>;
+  listInterfaces(): Promise<Win32Result<NetworkInterface[]>>;
+  /** All families (AF_UNSPEC). An empty table is an empty list, not an error. */
+  listAnycast(): Promise<Win32Result<AnycastEntry[]>>;
+  getAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>>;
+  /** Creates the row and returns it as Windows stores it (ScopeId filled in). */
+  createAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>>;
+  deleteAnycast(row: AnycastRow): Promise<Win32Result<null>>;
+  /** FormatMessage for a code; '' when the system has no text for it. */
+  systemMessage(code: number): string;
+  close(): void;
+}
+
+export const ok = <T>(value: T): Win32Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: number): Win32Result<T> => ({ ok: false, code });
