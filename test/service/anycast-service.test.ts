@@ -1,0 +1,162 @@
+import { methods, type Method } from '../../app/ipc-contract';
+import type { AnycastBackend } from '../../main/backends/backend';
+import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
+import { AnycastService } from '../../main/service/anycast-service';
+
+const ETHERNET = { luid: '1688849877041152', index: 12 };
+const TEREDO = { luid: '36873221965873152', index: 14 };
+
+function serviceOver(backend: AnycastBackend = new SimulatedBackend({ seedEntries: false })) {
+  return new AnycastService(backend, { simulatedReason: 'not-windows' });
+}
+
+/** A backend whose every method fails the test if called: proves the service stopped a request first. */
+function untouchableBackend(): AnycastBackend {
+  const real = new SimulatedBackend();
+  const refuse = () => {
+    throw new Error('the backend must not be called for an invalid request');
+  };
+  return {
+    kind: 'simulated',
+    status: refuse,
+    listInterfaces: () => real.listInterfaces(),
+    listAnycast: refuse,
+    getAnycast: refuse,
+    createAnycast: refuse,
+    deleteAnycast: refuse,
+    systemMessage: (code) => real.systemMessage(code),
+    close: () => undefined,
+  };
+}
+
+const badPayloads: Record<Method, unknown[]> = {
+  getStatus: [undefined, null, 'status', { extra: 1 }, []],
+  listInterfaces: [undefined, 42, { all: true }],
+  listAnycast: [null, { interfaceLuid: '1' }, [1]],
+  getAnycast: [undefined, {}, { address: '192.0.2.1' }, { address: 1, interfaceLuid: '1', interfaceIndex: 1 }],
+  createAnycast: [
+    null,
+    { address: '192.0.2.1', interfaceLuid: 12, interfaceIndex: 12 },
+    { address: '192.0.2.1', interfaceLuid: '-1', interfaceIndex: 12 },
+    { address: '192.0.2.1', interfaceLuid: '18446744073709551616', interfaceIndex: 12 },
+    { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: 1.5 },
+    { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: Number.NaN },
+    { address: 'x'.repeat(10_000), interfaceLuid: '1', interfaceIndex: 1 },
+    { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: 1, __proto__: { admin: true }, extra: true },
+  ],
+  deleteAnycast: [undefined, { address: '192.0.2.1', interfaceLuid: '1' }, 'delete everything'],
+};
+
+describe('the service checks every payload against the contract', () => {
+  it.each(methods)('%s refuses malformed payloads with a typed error and never calls the backend', async (method) => {
+    const service = serviceOver(untouchableBackend());
+    for (const payload of badPayloads[method]) {
+      const reply = await service.handle(method, payload);
+      expect(reply.ok, JSON.stringify(payload)?.slice(0, 80)).toBe(false);
+      if (!reply.ok) expect(reply.error).toMatchObject({ code: 87, symbol: 'ERROR_INVALID_PARAMETER' });
+    }
+  });
+
+  it.each([undefined, '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'deleteEverything'])(
+    'refuses the unknown method %s',
+    async (method) => {
+      const reply = await serviceOver(untouchableBackend()).handle(method, {});
+      expect(reply).toMatchObject({ ok: false, error: { code: 87, what: 'This request is not one the app knows.' } });
+    },
+  );
+
+  it('applies the address rules after the schema and explains the refusal', async () => {
+    const reply = await serviceOver(untouchableBackend()).handle('createAnycast', { address: '224.0.0.1', ...luidOf(ETHERNET) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 87, operation: 'create', address: '224.0.0.1' } });
+    if (!reply.ok) expect(reply.error.what).toMatch(/multicast/);
+  });
+
+  it('refuses a row that names no interface before Windows sees it', async () => {
+    const reply = await serviceOver(untouchableBackend()).handle('createAnycast', { address: '192.0.2.1', interfaceLuid: '0', interfaceIndex: 0 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 87 } });
+    if (!reply.ok) expect(reply.error.what).toMatch(/No interface was chosen/);
+  });
+});
+
+describe('the service carries out requests through the backend', () => {
+  it('creates, lists, gets and deletes an entry with the canonical address', async () => {
+    const service = serviceOver();
+    const created = await service.handle('createAnycast', { address: ' 2001:DB8::0:53 ', ...luidOf(ETHERNET) });
+    expect(created).toEqual({
+      ok: true,
+      value: { address: '2001:db8::53', family: 'ipv6', interfaceLuid: ETHERNET.luid, interfaceIndex: 12, scopeId: 0 },
+    });
+    expect(await service.handle('listAnycast', {})).toMatchObject({ ok: true, value: [{ address: '2001:db8::53' }] });
+    expect(await service.handle('getAnycast', { address: '2001:db8::53', ...luidOf(ETHERNET) })).toMatchObject({ ok: true });
+    expect(await service.handle('deleteAnycast', { address: '2001:db8::53', ...luidOf(ETHERNET) })).toEqual({ ok: true, value: null });
+    expect(await service.handle('listAnycast', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('turns a Windows code into the catalogue error, naming the interface as the person knows it', async () => {
+    const reply = await serviceOver().handle('createAnycast', { address: '192.0.2.1', ...luidOf(TEREDO) });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 50,
+        symbol: 'ERROR_NOT_SUPPORTED',
+        systemMessage: 'The request is not supported.',
+        title: 'This interface cannot take that kind of address',
+        address: '192.0.2.1',
+        interfaceLabel: 'Teredo Tunneling Pseudo-Interface (index 14)',
+        operation: 'create',
+      },
+    });
+  });
+
+  it('reports ERROR_ACCESS_DENIED with advice when not elevated', async () => {
+    const service = serviceOver(new SimulatedBackend({ elevated: false }));
+    const reply = await service.handle('createAnycast', { address: '192.0.2.1', ...luidOf(ETHERNET) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 5, symbol: 'ERROR_ACCESS_DENIED' } });
+    expect(await service.handle('getStatus', {})).toMatchObject({ ok: true, value: { elevated: false, backend: 'simulated', simulatedReason: 'not-windows' } });
+  });
+
+  it('gives exactly one success for concurrent duplicate creates', async () => {
+    const service = serviceOver();
+    const replies = await Promise.all(
+      Array.from({ length: 25 }, () => service.handle('createAnycast', { address: '198.51.100.9', ...luidOf(ETHERNET) })),
+    );
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    const failures = replies.filter((r) => !r.ok);
+    expect(failures).toHaveLength(24);
+    for (const failure of failures) expect(failure).toMatchObject({ error: { code: 5010 } });
+  });
+
+  it('keeps serving after a backend fault and reports it as an internal error', async () => {
+    const backend = new SimulatedBackend();
+    backend.createAnycast = () => Promise.reject(new Error('native call crashed'));
+    const faults: string[] = [];
+    const service = new AnycastService(backend, { simulatedReason: null, logFault: (method) => faults.push(method) });
+    const reply = await service.handle('createAnycast', { address: '192.0.2.1', ...luidOf(ETHERNET) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 1359, symbol: 'ERROR_INTERNAL_ERROR' } });
+    expect(faults).toEqual(['createAnycast']);
+    expect(await service.handle('listInterfaces', {})).toMatchObject({ ok: true });
+  });
+
+  it('runs writes one at a time even when one of them fails', async () => {
+    const backend = new SimulatedBackend({ seedEntries: false });
+    let running = 0;
+    let overlap = false;
+    const original = backend.createAnycast.bind(backend);
+    backend.createAnycast = async (row) => {
+      running += 1;
+      overlap ||= running > 1;
+      await new Promise((r) => setTimeout(r, 2));
+      running -= 1;
+      if (row.address === '192.0.2.2') throw new Error('boom');
+      return original(row);
+    };
+    const service = serviceOver(backend);
+    await Promise.all(['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((address) => service.handle('createAnycast', { address, ...luidOf(ETHERNET) })));
+    expect(overlap).toBe(false);
+    expect(await service.handle('listAnycast', {})).toMatchObject({ ok: true, value: [{ address: '192.0.2.1' }, { address: '192.0.2.3' }] });
+  });
+});
+
+function luidOf(iface: { luid: string; index: number }) {
+  return { interfaceLuid: iface.luid, interfaceIndex: iface.index };
+}
