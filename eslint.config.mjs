@@ -1,0 +1,62 @@
+// Lint rules, including the layer boundaries: app/ is pure, renderer/ reaches main only
+// through the typed API, main/ never imports the UI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'net', 'crypto', 'url'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', '.cache/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeModules, message: 'app/ runs in both processes: no Node modules.' },
+            { group: ['electron', 'react', 'react-dom', '@fluentui/*'], message: 'app/ is pure TypeScript: no Electron or UI.' },
+            { group: ['**/main/**', '**/renderer/**'], message: 'app/ is the core; it imports from neither process.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeModules, 'electron'], message: 'The renderer is sandboxed: it reaches main only through the typed API.' },
+            { group: ['**/main/**'], message: 'The renderer reaches main only through the typed API in app/ipc-contract.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', '@fluentui/*'], message: 'main/ never imports the UI.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/launcher.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,48 @@
+/** The Electron main process: one instance, one locked-down window, the service behind IPC. */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { parseLaunchOptions } from '../launch-options';
+import { selectBackend } from '../backends/select-backend';
+import { AnycastService } from '../service/anycast-service';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpcHandlers } from './ipc-handlers';
+import { lockDownWebContents } from './lockdown';
+import { createMainWindow } from './main-window';
+
+const distDir = join(__dirname, '..');
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme();
+
+// A second copy would race the first on writes; hand over to the first instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start).catch((fault: unknown) => {
+    console.error('Anycast Manager could not start:', fault);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const options = parseLaunchOptions(process.argv);
+  const { backend, simulatedReason } = await selectBackend(process.platform, options);
+  const service = new AnycastService(backend, {
+    simulatedReason,
+    logFault: (method, fault) => console.error(`[service] ${method} failed:`, fault),
+  });
+  app.on('will-quit', () => backend.close());
+  lockDownWebContents();
+  serveRenderer(join(distDir, 'renderer'));
+  registerIpcHandlers(service, () => mainWindow);
+  mainWindow = createMainWindow(join(distDir, 'main', 'preload.cjs'), join(distDir, '..', 'assets', 'icon.png'));
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: the Electron app where the Electron runtime is installed, and
+ * otherwise, said plainly, the browser preview with the simulated backend.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseLaunchOptions } from './launch-options';
+import { runPreview } from './preview/run-preview';
+
+const appRoot = join(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const options = parseLaunchOptions(args);
+
+/** The electron package exports the runtime's path, and throws when its download never happened. */
+function electronRuntime(): string | undefined {
+  try {
+    const path: unknown = require('electron');
+    return typeof path === 'string' ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const electron = options.preview ? undefined : electronRuntime();
+  if (electron) {
+    const child = spawn(electron, [appRoot, ...args], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    return;
+  }
+  if (!options.preview) {
+    console.log(
+      'The Electron runtime is not installed here (it is downloaded by `npm ci` where the network allows,\n' +
+        'and was skipped with ELECTRON_SKIP_BINARY_DOWNLOAD=1). Starting the browser preview instead:\n' +
+        'the same interface and the same main-process service, with the simulated backend.',
+    );
+  }
+  const server = await runPreview(join(appRoot, 'dist', 'renderer'), options);
+  console.log(`\nAnycast Manager preview: ${server.url}\nOpen it in a browser on this computer. Press Ctrl+C to stop.`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((fault: unknown) => {
+  console.error('Anycast Manager could not start:', fault);
+  process.exit(1);
+});
