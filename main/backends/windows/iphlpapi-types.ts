@@ -1,0 +1,210 @@
+/**
+ * koffi declarations of the Windows types and functions the Windows backend calls,
+ * with the x64 layouts of the Windows SDK (netioapi.h, ws2ipdef.h, winnt.h).
+ * test/ffi/struct-layout.test.ts checks every size, alignment and offset declared
+ * here against the mingw-w64 headers.
+ *
+ * The types are anonymous on purpose: koffi type names are process-wide, so a
+ * second evaluation of this module (another bundle, a test worker) would collide
+ * with the first over a name like 'SOCKADDR_INET'.
+ */
+import koffi, { type TypeObject } from 'koffi';
+
+/** What koffi accepts where a type is expected (the package does not export the name). */
+type TypeSpec = Parameters<typeof koffi.sizeof>[0] | ReturnType<typeof koffi.out>;
+
+const DWORD = 'uint32_t';
+const ULONG = 'uint32_t';
+const ULONG64 = 'uint64_t';
+/** Enumerations (IFTYPE, IF_OPER_STATUS, NDIS_MEDIUM...) are 32-bit on Windows. */
+const ENUM = 'uint32_t';
+const BOOLEAN = 'uint8_t';
+/** BOOL, the advapi32 success flag: a 32-bit int, unlike BOOLEAN. */
+const BOOL = 'int32_t';
+const ADDRESS_FAMILY = 'uint16_t';
+/** A u64 with IfType in bits 48-63; koffi hands it over as a Number or a BigInt depending on size. */
+const NET_LUID = 'uint64_t';
+const NET_IFINDEX = 'uint32_t';
+/** WCHAR[IF_MAX_STRING_SIZE + 1]: read as UTF-16 code units, decoded up to the first NUL. */
+const IF_STRING = koffi.array('uint16_t', 257);
+const PHYSICAL_ADDRESS = koffi.array('uint8_t', 32);
+const VOID_PTR = koffi.pointer('void');
+const VOID_PTR_OUT = koffi.out(koffi.pointer('void', 2));
+
+/**
+ * A union of sockaddr_in and sockaddr_in6 (align 4, 28 bytes). koffi decodes a union
+ * as an empty object, so it is declared as its raw bytes and read by si_family
+ * (see iphlpapi-decode.ts for the offsets inside).
+ */
+export const SOCKADDR_INET = koffi.struct({ bytes: [4, koffi.array('uint8_t', 28)] });
+
+export const GUID = koffi.struct({
+  Data1: 'uint32_t',
+  Data2: 'uint16_t',
+  Data3: 'uint16_t',
+  Data4: koffi.array('uint8_t', 8),
+});
+
+export const MIB_ANYCASTIPADDRESS_ROW = koffi.struct({
+  Address: SOCKADDR_INET,
+  InterfaceLuid: NET_LUID,
+  InterfaceIndex: NET_IFINDEX,
+  ScopeId: ULONG,
+});
+
+export const MIB_IF_ROW2 = koffi.struct({
+  InterfaceLuid: NET_LUID,
+  InterfaceIndex: NET_IFINDEX,
+  InterfaceGuid: GUID,
+  Alias: IF_STRING,
+  Description: IF_STRING,
+  PhysicalAddressLength: ULONG,
+  PhysicalAddress: PHYSICAL_ADDRESS,
+  PermanentPhysicalAddress: PHYSICAL_ADDRESS,
+  Mtu: ULONG,
+  Type: ENUM,
+  TunnelType: ENUM,
+  MediaType: ENUM,
+  PhysicalMediumType: ENUM,
+  AccessType: ENUM,
+  DirectionType: ENUM,
+  /** Eight BOOLEAN bit-fields in one byte, declaration order from bit 0 (FilterInterface is bit 1). */
+  InterfaceAndOperStatusFlags: 'uint8_t',
+  OperStatus: ENUM,
+  AdminStatus: ENUM,
+  MediaConnectState: ENUM,
+  NetworkGuid: GUID,
+  ConnectionType: ENUM,
+  TransmitLinkSpeed: ULONG64,
+  ReceiveLinkSpeed: ULONG64,
+  InOctets: ULONG64,
+  InUcastPkts: ULONG64,
+  InNUcastPkts: ULONG64,
+  InDiscards: ULONG64,
+  InErrors: ULONG64,
+  InUnknownProtos: ULONG64,
+  InUcastOctets: ULONG64,
+  InMulticastOctets: ULONG64,
+  InBroadcastOctets: ULONG64,
+  OutOctets: ULONG64,
+  OutUcastPkts: ULONG64,
+  OutNUcastPkts: ULONG64,
+  OutDiscards: ULONG64,
+  OutErrors: ULONG64,
+  OutUcastOctets: ULONG64,
+  OutMulticastOctets: ULONG64,
+  OutBroadcastOctets: ULONG64,
+  OutQLen: ULONG64,
+});
+
+export const MIB_IPINTERFACE_ROW = koffi.struct({
+  Family: ADDRESS_FAMILY,
+  InterfaceLuid: NET_LUID,
+  InterfaceIndex: NET_IFINDEX,
+  MaxReassemblySize: ULONG,
+  InterfaceIdentifier: ULONG64,
+  MinRouterAdvertisementInterval: ULONG,
+  MaxRouterAdvertisementInterval: ULONG,
+  AdvertisingEnabled: BOOLEAN,
+  ForwardingEnabled: BOOLEAN,
+  WeakHostSend: BOOLEAN,
+  WeakHostReceive: BOOLEAN,
+  UseAutomaticMetric: BOOLEAN,
+  UseNeighborUnreachabilityDetection: BOOLEAN,
+  ManagedAddressConfigurationSupported: BOOLEAN,
+  OtherStatefulConfigurationSupported: BOOLEAN,
+  AdvertiseDefaultRoute: BOOLEAN,
+  RouterDiscoveryBehavior: ENUM,
+  DadTransmits: ULONG,
+  BaseReachableTime: ULONG,
+  RetransmitTime: ULONG,
+  PathMtuDiscoveryTimeout: ULONG,
+  LinkLocalAddressBehavior: ENUM,
+  LinkLocalAddressTimeout: ULONG,
+  /** ULONG[ScopeLevelCount] */
+  ZoneIndices: koffi.array(ULONG, 16),
+  SitePrefixLength: ULONG,
+  Metric: ULONG,
+  NlMtu: ULONG,
+  Connected: BOOLEAN,
+  SupportsWakeUpPatterns: BOOLEAN,
+  SupportsNeighborDiscovery: BOOLEAN,
+  SupportsRouterDiscovery: BOOLEAN,
+  ReachableTime: ULONG,
+  /** NL_INTERFACE_OFFLOAD_ROD: BOOLEAN bit-fields in one byte. */
+  TransmitOffload: 'uint8_t',
+  ReceiveOffload: 'uint8_t',
+  DisableDefaultRoutes: BOOLEAN,
+});
+
+/** The tables Get*Table returns: a count, then that many rows from `Table` on (ANY_SIZE is 1). */
+const mibTable = (row: TypeObject) => koffi.struct({ NumEntries: ULONG, Table: koffi.array(row, 1) });
+export const MIB_ANYCASTIPADDRESS_TABLE = mibTable(MIB_ANYCASTIPADDRESS_ROW);
+export const MIB_IF_TABLE2 = mibTable(MIB_IF_ROW2);
+export const MIB_IPINTERFACE_TABLE = mibTable(MIB_IPINTERFACE_ROW);
+
+export const SID_IDENTIFIER_AUTHORITY = koffi.struct({ Value: koffi.array('uint8_t', 6) });
+
+/** Every struct above under its SDK name, for the layout test. */
+export const WINDOWS_STRUCTS: Readonly<Record<string, TypeObject>> = {
+  SOCKADDR_INET,
+  GUID,
+  MIB_ANYCASTIPADDRESS_ROW,
+  MIB_ANYCASTIPADDRESS_TABLE,
+  MIB_IF_ROW2,
+  MIB_IF_TABLE2,
+  MIB_IPINTERFACE_ROW,
+  MIB_IPINTERFACE_TABLE,
+  SID_IDENTIFIER_AUTHORITY,
+};
+
+/** Scalar types whose size and alignment must match too. */
+export const WINDOWS_SCALARS: Readonly<Record<string, string>> = { NET_LUID };
+
+export const FORMAT_MESSAGE_FROM_SYSTEM = 0x1000;
+export const FORMAT_MESSAGE_IGNORE_INSERTS = 0x200;
+/** {0,0,0,0,0,5}: the authority of the well-known NT SIDs, BUILTIN\Administrators among them. */
+export const SECURITY_NT_AUTHORITY = [0, 0, 0, 0, 0, 5] as const;
+export const SECURITY_BUILTIN_DOMAIN_RID = 32;
+export const DOMAIN_ALIAS_RID_ADMINS = 544;
+
+export interface FunctionSpec {
+  result: TypeSpec;
+  params: TypeSpec[];
+}
+
+const fn = (result: TypeSpec, params: TypeSpec[]): FunctionSpec => ({ result, params });
+const ROW_IN = koffi.pointer(MIB_ANYCASTIPADDRESS_ROW);
+
+/** iphlpapi.dll exports present since Vista and under Wine. */
+export const IPHLPAPI_FUNCTIONS = {
+  GetIfTable2: fn(DWORD, [VOID_PTR_OUT]),
+  GetIpInterfaceTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
+  FreeMibTable: fn('void', [VOID_PTR]),
+  ConvertInterfaceLuidToIndex: fn(DWORD, [koffi.pointer(NET_LUID), koffi.out(koffi.pointer(NET_IFINDEX))]),
+  ConvertInterfaceIndexToLuid: fn(DWORD, [NET_IFINDEX, koffi.out(koffi.pointer(NET_LUID))]),
+} as const;
+
+/** The anycast exports: Wine and some systems lack them, so each may be missing. */
+export const ANYCAST_FUNCTIONS = {
+  GetAnycastIpAddressTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
+  CreateAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
+  DeleteAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
+  GetAnycastIpAddressEntry: fn(DWORD, [koffi.inout(ROW_IN)]),
+} as const;
+
+export const KERNEL32_FUNCTIONS = {
+  // The buffer is a plain pointer: the caller passes a Buffer and reads the count of UTF-16 units returned.
+  FormatMessageW: fn(DWORD, [DWORD, VOID_PTR, DWORD, DWORD, VOID_PTR, DWORD, VOID_PTR]),
+} as const;
+
+export const ADVAPI32_FUNCTIONS = {
+  AllocateAndInitializeSid: fn(BOOL, [
+    koffi.pointer(SID_IDENTIFIER_AUTHORITY),
+    'uint8_t',
+    DWORD, DWORD, DWORD, DWORD, DWORD, DWORD, DWORD, DWORD,
+    VOID_PTR_OUT,
+  ]),
+  CheckTokenMembership: fn(BOOL, [VOID_PTR, VOID_PTR, koffi.out(koffi.pointer(BOOL))]),
+  FreeSid: fn(VOID_PTR, [VOID_PTR]),
+} as const;

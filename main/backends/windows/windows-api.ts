@@ -1,0 +1,115 @@
+/**
+ * Loads iphlpapi, kernel32 and advapi32 with koffi and binds the functions declared
+ * in iphlpapi-types.ts, typed for the rest of the backend. The four anycast functions
+ * are bound separately: a system without them (Wine, an old Windows) must still list
+ * its interfaces and say clearly that the anycast API is missing.
+ */
+import koffi, { type LibraryHandle } from 'koffi';
+import type { AnycastRowValue, U64Value } from './iphlpapi-decode';
+import {
+  ADVAPI32_FUNCTIONS,
+  ANYCAST_FUNCTIONS,
+  IPHLPAPI_FUNCTIONS,
+  KERNEL32_FUNCTIONS,
+  type FunctionSpec,
+} from './iphlpapi-types';
+
+export interface WindowsLibraries {
+  iphlpapi: string;
+  kernel32: string;
+  advapi32: string;
+}
+
+/** koffi's out-parameters: a one-element array it fills in. */
+export type Out<T> = [T];
+
+/** A pointer as koffi 3 represents it, null for NULL. */
+export type Pointer = bigint | null;
+
+export interface IphlpapiBindings {
+  GetIfTable2(table: Out<Pointer>): number;
+  GetIpInterfaceTable(family: number, table: Out<Pointer>): number;
+  FreeMibTable(memory: bigint): void;
+  ConvertInterfaceLuidToIndex(luid: [bigint], index: Out<number>): number;
+  ConvertInterfaceIndexToLuid(index: number, luid: Out<U64Value>): number;
+}
+
+export interface AnycastBindings {
+  GetAnycastIpAddressTable(family: number, table: Out<Pointer>): number;
+  CreateAnycastIpAddressEntry(row: AnycastRowValue): number;
+  DeleteAnycastIpAddressEntry(row: AnycastRowValue): number;
+  /** In/out: koffi writes the row Windows found back into the object passed. */
+  GetAnycastIpAddressEntry(row: AnycastRowValue): number;
+}
+
+export interface Kernel32Bindings {
+  FormatMessageW(
+    flags: number,
+    source: null,
+    messageId: number,
+    languageId: number,
+    buffer: Uint16Array,
+    size: number,
+    args: null,
+  ): number;
+}
+
+export interface Advapi32Bindings {
+  AllocateAndInitializeSid(
+    authority: { Value: number[] },
+    subAuthorityCount: number,
+    s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number,
+    sid: Out<Pointer>,
+  ): number;
+  CheckTokenMembership(token: null, sid: bigint, isMember: Out<number>): number;
+  FreeSid(sid: bigint): Pointer;
+}
+
+export interface WindowsApi {
+  iphlpapi: IphlpapiBindings;
+  /** null when iphlpapi lacks any of the four anycast functions. */
+  anycast: AnycastBindings | null;
+  kernel32: Kernel32Bindings;
+  advapi32: Advapi32Bindings;
+  unload(): void;
+}
+
+export function loadWindowsApi(libraries: WindowsLibraries): WindowsApi {
+  const iphlpapi = koffi.load(libraries.iphlpapi);
+  const kernel32 = koffi.load(libraries.kernel32);
+  const advapi32 = koffi.load(libraries.advapi32);
+  return {
+    iphlpapi: bindAll<IphlpapiBindings>(iphlpapi, IPHLPAPI_FUNCTIONS),
+    anycast: bindIfExported<AnycastBindings>(iphlpapi, ANYCAST_FUNCTIONS),
+    kernel32: bindAll<Kernel32Bindings>(kernel32, KERNEL32_FUNCTIONS),
+    advapi32: bindAll<Advapi32Bindings>(advapi32, ADVAPI32_FUNCTIONS),
+    unload() {
+      for (const lib of [iphlpapi, kernel32, advapi32]) lib.unload();
+    },
+  };
+}
+
+/**
+ * __stdcall is what WINAPI means; koffi applies it on 32-bit x86 and uses the
+ * platform's one convention elsewhere (Windows x64, and the C test library on Linux).
+ */
+function bindAll<T>(lib: LibraryHandle, specs: Record<keyof T & string, FunctionSpec>): T {
+  const bound: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries<FunctionSpec>(specs)) {
+    bound[name] = lib.func('__stdcall', name, spec.result, spec.params);
+  }
+  return bound as T;
+}
+
+/**
+ * koffi throws from lib.func when the library does not export a name. The declarations
+ * themselves are exercised by the tests against the C library, so an error here means
+ * a missing export.
+ */
+function bindIfExported<T>(lib: LibraryHandle, specs: Record<keyof T & string, FunctionSpec>): T | null {
+  try {
+    return bindAll<T>(lib, specs);
+  } catch {
+    return null;
+  }
+}

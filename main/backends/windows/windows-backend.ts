@@ -1,0 +1,196 @@
+/**
+ * The backend for a real Windows computer: the IP Helper API through koffi.
+ * Calls are synchronous (each is a quick kernel query); the methods are async to
+ * share the AnycastBackend interface with the simulated backend.
+ */
+import type { AnycastEntry, NetworkInterface } from '../../../app/model';
+import {
+  ERROR_INVALID_PARAMETER,
+  ERROR_NOT_FOUND,
+  ERROR_NOT_SUPPORTED,
+  ERROR_PROC_NOT_FOUND,
+  NO_ERROR,
+} from '../../../app/win32-errors';
+import { fail, ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backend';
+import { isElevated } from './elevation';
+import {
+  AF_INET,
+  AF_INET6,
+  AF_UNSPEC,
+  anycastRowToEntry,
+  anycastRowValue,
+  ifRowToInterface,
+  isFilterInterface,
+  toLuid,
+  type AnycastRowValue,
+  type IfRow2Value,
+  type IpInterfaceRowValue,
+  type U64Value,
+} from './iphlpapi-decode';
+import {
+  MIB_ANYCASTIPADDRESS_ROW,
+  MIB_ANYCASTIPADDRESS_TABLE,
+  MIB_IF_ROW2,
+  MIB_IF_TABLE2,
+  MIB_IPINTERFACE_ROW,
+  MIB_IPINTERFACE_TABLE,
+} from './iphlpapi-types';
+import { readMibTable } from './mib-table';
+import { formatSystemMessage } from './system-message';
+import { loadWindowsApi, type AnycastBindings, type Out, type WindowsApi, type WindowsLibraries } from './windows-api';
+
+export type { WindowsLibraries } from './windows-api';
+
+const SYSTEM_LIBRARIES: WindowsLibraries = { iphlpapi: 'iphlpapi.dll', kernel32: 'kernel32.dll', advapi32: 'advapi32.dll' };
+
+/** Defaults are the real DLL names; tests pass the path of the C test library for all three. */
+export function createWindowsBackend(libraries: Partial<WindowsLibraries> = {}): AnycastBackend {
+  return new WindowsBackend(
+    loadWindowsApi({
+      iphlpapi: libraries.iphlpapi ?? SYSTEM_LIBRARIES.iphlpapi,
+      kernel32: libraries.kernel32 ?? SYSTEM_LIBRARIES.kernel32,
+      advapi32: libraries.advapi32 ?? SYSTEM_LIBRARIES.advapi32,
+    }),
+  );
+}
+
+/** The LUIDs of the interfaces that carry a stack, or null when the machine has no such stack. */
+type StackMembers = Set<bigint> | null;
+
+class WindowsBackend implements AnycastBackend {
+  readonly kind = 'windows' as const;
+  private loaded: WindowsApi | null;
+
+  constructor(api: WindowsApi) {
+    this.loaded = api;
+  }
+
+  async status(): Promise<BackendStatus> {
+    const ipv4 = this.stackMembers(AF_INET);
+    const ipv6 = this.stackMembers(AF_INET6);
+    return {
+      platform: process.platform,
+      elevated: isElevated(this.api.advapi32),
+      anycastApi: this.api.anycast !== null,
+      // Only ERROR_NOT_SUPPORTED says a stack is absent; a query that failed otherwise proves nothing.
+      ipv4Stack: !ipv4.ok || ipv4.value !== null,
+      ipv6Stack: !ipv6.ok || ipv6.value !== null,
+    };
+  }
+
+  async listInterfaces(): Promise<Win32Result<NetworkInterface[]>> {
+    const ipv4 = this.stackMembers(AF_INET);
+    if (!ipv4.ok) return ipv4;
+    const ipv6 = this.stackMembers(AF_INET6);
+    if (!ipv6.ok) return ipv6;
+    const { iphlpapi } = this.api;
+    const rows = readMibTable(
+      iphlpapi.FreeMibTable,
+      (table) => iphlpapi.GetIfTable2(table),
+      MIB_IF_TABLE2,
+      MIB_IF_ROW2,
+      (row: IfRow2Value) => {
+        if (isFilterInterface(row)) return null;
+        const luid = toLuid(row.InterfaceLuid);
+        return ifRowToInterface(row, { ipv4: ipv4.value?.has(luid) ?? false, ipv6: ipv6.value?.has(luid) ?? false });
+      },
+    );
+    return rows.ok ? ok(rows.value.filter((i) => i !== null)) : rows;
+  }
+
+  async listAnycast(): Promise<Win32Result<AnycastEntry[]>> {
+    const anycast = this.api.anycast;
+    if (!anycast) return ok([]);
+    const entries = readMibTable(
+      this.api.iphlpapi.FreeMibTable,
+      (table) => anycast.GetAnycastIpAddressTable(AF_UNSPEC, table),
+      MIB_ANYCASTIPADDRESS_TABLE,
+      MIB_ANYCASTIPADDRESS_ROW,
+      (row: AnycastRowValue) => this.toEntry(row),
+    );
+    // Windows may answer "no rows" with ERROR_NOT_FOUND instead of an empty table.
+    return !entries.ok && entries.code === ERROR_NOT_FOUND ? ok([]) : entries;
+  }
+
+  async getAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
+    return this.withRow(row, (anycast, value) => this.readBack(anycast, value));
+  }
+
+  async createAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
+    return this.withRow(row, (anycast, value) => {
+      const code = anycast.CreateAnycastIpAddressEntry(value);
+      // Read the row back: Windows ignores the ScopeId given and fills in its own.
+      return code === NO_ERROR ? this.readBack(anycast, value) : fail(code);
+    });
+  }
+
+  async deleteAnycast(row: AnycastRow): Promise<Win32Result<null>> {
+    return this.withRow(row, (anycast, value) => {
+      const code = anycast.DeleteAnycastIpAddressEntry(value);
+      return code === NO_ERROR ? ok(null) : fail(code);
+    });
+  }
+
+  systemMessage(code: number): string {
+    return formatSystemMessage(this.api.kernel32, code);
+  }
+
+  close(): void {
+    this.loaded?.unload();
+    this.loaded = null;
+  }
+
+  /** Calling into an unloaded library would crash the process; a closed backend throws instead. */
+  private get api(): WindowsApi {
+    if (!this.loaded) throw new Error('The Windows backend is closed.');
+    return this.loaded;
+  }
+
+  /**
+   * The row as Windows takes it. Without the anycast exports every row operation is
+   * ERROR_PROC_NOT_FOUND; text that is not an address of the row's family cannot be
+   * put in a SOCKADDR_INET and is what Windows calls ERROR_INVALID_PARAMETER.
+   */
+  private withRow<T>(row: AnycastRow, call: (anycast: AnycastBindings, value: AnycastRowValue) => Win32Result<T>): Win32Result<T> {
+    const anycast = this.api.anycast;
+    if (!anycast) return fail(ERROR_PROC_NOT_FOUND);
+    const value = anycastRowValue(row);
+    return value ? call(anycast, value) : fail(ERROR_INVALID_PARAMETER);
+  }
+
+  private readBack(anycast: AnycastBindings, value: AnycastRowValue): Win32Result<AnycastEntry> {
+    const code = anycast.GetAnycastIpAddressEntry(value);
+    return code === NO_ERROR ? ok(this.toEntry(value)) : fail(code);
+  }
+
+  /** Domain entries name both the LUID and the index; convert when a row carries only one of them. */
+  private toEntry(row: AnycastRowValue): AnycastEntry {
+    const { iphlpapi } = this.api;
+    const luid = toLuid(row.InterfaceLuid);
+    if (luid === 0n && row.InterfaceIndex !== 0) {
+      const found: Out<U64Value> = [0];
+      if (iphlpapi.ConvertInterfaceIndexToLuid(row.InterfaceIndex, found) === NO_ERROR) {
+        return anycastRowToEntry({ ...row, InterfaceLuid: found[0] });
+      }
+    } else if (luid !== 0n && row.InterfaceIndex === 0) {
+      const found: Out<number> = [0];
+      if (iphlpapi.ConvertInterfaceLuidToIndex([luid], found) === NO_ERROR) {
+        return anycastRowToEntry({ ...row, InterfaceIndex: found[0] });
+      }
+    }
+    return anycastRowToEntry(row);
+  }
+
+  private stackMembers(family: typeof AF_INET | typeof AF_INET6): Win32Result<StackMembers> {
+    const { iphlpapi } = this.api;
+    const rows = readMibTable(
+      iphlpapi.FreeMibTable,
+      (table) => iphlpapi.GetIpInterfaceTable(family, table),
+      MIB_IPINTERFACE_TABLE,
+      MIB_IPINTERFACE_ROW,
+      (row: IpInterfaceRowValue) => toLuid(row.InterfaceLuid),
+    );
+    if (rows.ok) return ok(new Set(rows.value));
+    return rows.code === ERROR_NOT_SUPPORTED ? ok(null) : rows;
+  }
+}

@@ -1,0 +1,579 @@
+/*
+ * A stand-in for iphlpapi.dll, kernel32.dll and advapi32.dll, built on Linux with the
+ * system C compiler so the Windows backend's koffi bindings run unchanged off Windows.
+ *
+ * Structures use the x64 Windows layouts with fixed-width types only (ULONG is 32-bit
+ * and WCHAR 16-bit on Windows; long and wchar_t differ on Linux). The functions have
+ * the Windows signatures; on x86-64 Linux koffi calls them with the System V
+ * convention, the platform's one, which is also what it uses for __stdcall there.
+ *
+ * Behaviour follows the API document (CreateAnycastIpAddressEntry.md) and matches the
+ * simulated backend: the LUID decides the interface unless it is zero, then the index;
+ * ScopeId is ignored on create and filled from the interface (its index for an IPv6
+ * link-local address, 0 otherwise); one copy of an address per interface; a family
+ * needs its stack on the machine and the interface; writes need administrator rights.
+ *
+ * Test controls (Fake*) make it act unelevated or without an IPv4 stack, fail a table
+ * call, return rows that carry only one of LUID and index, or return a broken row, and
+ * count the tables and SIDs not yet freed. Built with -DNO_ANYCAST_EXPORTS it lacks the
+ * four anycast functions, as Wine's iphlpapi.dll does.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uchar.h>
+
+#define EXPORT __attribute__((visibility("default")))
+
+#define NO_ERROR 0u
+#define ERROR_ACCESS_DENIED 5u
+#define ERROR_NOT_SUPPORTED 50u
+#define ERROR_INVALID_PARAMETER 87u
+#define ERROR_NOT_ENOUGH_MEMORY 8u
+#define ERROR_NOT_FOUND 1168u
+#define ERROR_OBJECT_ALREADY_EXISTS 5010u
+
+#define AF_UNSPEC 0
+#define AF_INET 2
+#define AF_INET6 23
+
+#define IF_MAX_STRING_SIZE 256
+#define FORMAT_MESSAGE_IGNORE_INSERTS 0x200u
+#define FORMAT_MESSAGE_FROM_SYSTEM 0x1000u
+
+/* ---- Windows structures (x64 layout) ---- */
+
+typedef union {
+  uint16_t si_family;
+  struct {
+    uint16_t sin_family;
+    uint16_t sin_port;
+    uint8_t sin_addr[4];
+    uint8_t sin_zero[8];
+  } Ipv4;
+  struct {
+    uint16_t sin6_family;
+    uint16_t sin6_port;
+    uint32_t sin6_flowinfo;
+    uint8_t sin6_addr[16];
+    uint32_t sin6_scope_id;
+  } Ipv6;
+} SOCKADDR_INET;
+
+typedef struct {
+  SOCKADDR_INET Address;
+  uint64_t InterfaceLuid;
+  uint32_t InterfaceIndex;
+  uint32_t ScopeId;
+} MIB_ANYCASTIPADDRESS_ROW;
+
+typedef struct {
+  uint32_t NumEntries;
+  MIB_ANYCASTIPADDRESS_ROW Table[1];
+} MIB_ANYCASTIPADDRESS_TABLE;
+
+typedef struct {
+  uint32_t Data1;
+  uint16_t Data2;
+  uint16_t Data3;
+  uint8_t Data4[8];
+} GUID;
+
+typedef struct {
+  uint64_t InterfaceLuid;
+  uint32_t InterfaceIndex;
+  GUID InterfaceGuid;
+  char16_t Alias[IF_MAX_STRING_SIZE + 1];
+  char16_t Description[IF_MAX_STRING_SIZE + 1];
+  uint32_t PhysicalAddressLength;
+  uint8_t PhysicalAddress[32];
+  uint8_t PermanentPhysicalAddress[32];
+  uint32_t Mtu;
+  uint32_t Type;
+  uint32_t TunnelType;
+  uint32_t MediaType;
+  uint32_t PhysicalMediumType;
+  uint32_t AccessType;
+  uint32_t DirectionType;
+  uint8_t InterfaceAndOperStatusFlags; /* bit 0 HardwareInterface, bit 1 FilterInterface, ... */
+  uint32_t OperStatus;
+  uint32_t AdminStatus;
+  uint32_t MediaConnectState;
+  GUID NetworkGuid;
+  uint32_t ConnectionType;
+  uint64_t TransmitLinkSpeed;
+  uint64_t ReceiveLinkSpeed;
+  uint64_t Counters[18]; /* InOctets .. OutQLen */
+} MIB_IF_ROW2;
+
+typedef struct {
+  uint32_t NumEntries;
+  MIB_IF_ROW2 Table[1];
+} MIB_IF_TABLE2;
+
+typedef struct {
+  uint16_t Family;
+  uint64_t InterfaceLuid;
+  uint32_t InterfaceIndex;
+  uint32_t MaxReassemblySize;
+  uint64_t InterfaceIdentifier;
+  uint32_t MinRouterAdvertisementInterval;
+  uint32_t MaxRouterAdvertisementInterval;
+  uint8_t Flags[9]; /* AdvertisingEnabled .. AdvertiseDefaultRoute */
+  uint32_t RouterDiscoveryBehavior;
+  uint32_t DadTransmits;
+  uint32_t BaseReachableTime;
+  uint32_t RetransmitTime;
+  uint32_t PathMtuDiscoveryTimeout;
+  uint32_t LinkLocalAddressBehavior;
+  uint32_t LinkLocalAddressTimeout;
+  uint32_t ZoneIndices[16];
+  uint32_t SitePrefixLength;
+  uint32_t Metric;
+  uint32_t NlMtu;
+  uint8_t Connected;
+  uint8_t SupportsWakeUpPatterns;
+  uint8_t SupportsNeighborDiscovery;
+  uint8_t SupportsRouterDiscovery;
+  uint32_t ReachableTime;
+  uint8_t TransmitOffload;
+  uint8_t ReceiveOffload;
+  uint8_t DisableDefaultRoutes;
+} MIB_IPINTERFACE_ROW;
+
+typedef struct {
+  uint32_t NumEntries;
+  MIB_IPINTERFACE_ROW Table[1];
+} MIB_IPINTERFACE_TABLE;
+
+typedef struct {
+  uint8_t Value[6];
+} SID_IDENTIFIER_AUTHORITY;
+
+/* Guards against a typing slip here; the SDK itself is checked by the layout test. */
+_Static_assert(sizeof(SOCKADDR_INET) == 28, "SOCKADDR_INET");
+_Static_assert(sizeof(MIB_ANYCASTIPADDRESS_ROW) == 48, "MIB_ANYCASTIPADDRESS_ROW");
+_Static_assert(offsetof(MIB_ANYCASTIPADDRESS_TABLE, Table) == 8, "MIB_ANYCASTIPADDRESS_TABLE");
+_Static_assert(sizeof(MIB_IF_ROW2) == 1352, "MIB_IF_ROW2");
+_Static_assert(offsetof(MIB_IF_ROW2, OperStatus) == 1156, "MIB_IF_ROW2.OperStatus");
+_Static_assert(sizeof(MIB_IPINTERFACE_ROW) == 168, "MIB_IPINTERFACE_ROW");
+_Static_assert(offsetof(MIB_IPINTERFACE_ROW, NlMtu) == 152, "MIB_IPINTERFACE_ROW.NlMtu");
+
+/* ---- The fake machine ---- */
+
+#define LUID(if_type, net_luid_index) (((uint64_t)(if_type) << 48) | ((uint64_t)(net_luid_index) << 24))
+
+enum { IF_TYPE_ETHERNET = 6, IF_TYPE_LOOPBACK = 24, IF_TYPE_WIFI = 71, IF_TYPE_TUNNEL = 131 };
+enum { UP = 1, DOWN = 2 };
+
+typedef struct {
+  uint64_t luid;
+  uint32_t index;
+  const char16_t *alias;
+  const char16_t *description;
+  uint32_t type;
+  uint32_t oper_status;
+  uint8_t mac[6];
+  uint32_t mac_length;
+  uint32_t mtu;
+  int ipv4;
+  int ipv6;
+  int filter; /* an NDIS filter-driver view of an adapter: no IP stack */
+} Interface;
+
+/* Like the simulated backend's seed, plus a filter interface and a non-ASCII alias. */
+static const Interface INTERFACES[] = {
+  {LUID(IF_TYPE_ETHERNET, 1), 12, u"Ethernet", u"Intel(R) Ethernet Connection (7) I219-LM", IF_TYPE_ETHERNET, UP,
+   {0x3C, 0x52, 0x82, 0x4A, 0x1B, 0x7E}, 6, 1500, 1, 1, 0},
+  {LUID(IF_TYPE_WIFI, 1), 18, u"Wi-Fi", u"Intel(R) Wi-Fi 6 AX201 160MHz", IF_TYPE_WIFI, UP,
+   {0x8C, 0xC6, 0x81, 0x2F, 0x90, 0xD4}, 6, 1500, 1, 1, 0},
+  {LUID(IF_TYPE_ETHERNET, 2), 23, u"Ethernet 2 (Büro)", u"Realtek USB GbE Family Controller", IF_TYPE_ETHERNET, DOWN,
+   {0x00, 0xE0, 0x4C, 0x68, 0x0A, 0x31}, 6, 1500, 1, 1, 0},
+  {LUID(IF_TYPE_LOOPBACK, 0), 1, u"Loopback Pseudo-Interface 1", u"Software Loopback Interface 1", IF_TYPE_LOOPBACK, UP,
+   {0}, 0, 4294967295u, 1, 1, 0},
+  {LUID(IF_TYPE_TUNNEL, 1), 14, u"Teredo Tunneling Pseudo-Interface", u"Microsoft Teredo Tunneling Adapter", IF_TYPE_TUNNEL, UP,
+   {0}, 0, 1280, 0, 1, 0},
+  {LUID(IF_TYPE_ETHERNET, 3), 31, u"vEthernet (Lab)", u"Hyper-V Virtual Ethernet Adapter", IF_TYPE_ETHERNET, UP,
+   {0x00, 0x15, 0x5D, 0x01, 0x6E, 0x02}, 6, 1500, 1, 0, 0},
+  {LUID(IF_TYPE_ETHERNET, 4), 40, u"Ethernet-WFP Native MAC Layer LightWeight Filter-0000",
+   u"Intel(R) Ethernet Connection (7) I219-LM-WFP Native MAC Layer LightWeight Filter-0000", IF_TYPE_ETHERNET, UP,
+   {0x3C, 0x52, 0x82, 0x4A, 0x1B, 0x7E}, 6, 1500, 0, 0, 1},
+};
+#define INTERFACE_COUNT (sizeof INTERFACES / sizeof INTERFACES[0])
+
+static uint32_t entry_count; /* anycast rows stored */
+static int elevated = 1;
+static int ipv4_stack = 1;
+static int ipv6_stack = 1;
+static int sparse_rows;
+static int bad_row_pending;
+static uint32_t fail_after = UINT32_MAX; /* table calls to let through before failing one */
+static uint32_t fail_code;
+static int64_t outstanding_tables;
+static int64_t outstanding_sids;
+
+/* ---- Test controls ---- */
+
+EXPORT void FakeReset(void) {
+  entry_count = 0;
+  elevated = 1;
+  ipv4_stack = 1;
+  ipv6_stack = 1;
+  sparse_rows = 0;
+  bad_row_pending = 0;
+  fail_after = UINT32_MAX;
+  fail_code = 0;
+}
+EXPORT void FakeSetElevated(int32_t on) { elevated = on != 0; }
+EXPORT void FakeSetIpv4Stack(int32_t on) { ipv4_stack = on != 0; }
+/* Rows returned carry only the LUID (IPv4) or only the index (IPv6), as if Windows left one out. */
+EXPORT void FakeSetSparseRows(int32_t on) { sparse_rows = on != 0; }
+/* The next anycast table holds one extra row whose family is neither AF_INET nor AF_INET6. */
+EXPORT void FakeInjectBadRow(void) { bad_row_pending = 1; }
+/* Let `after` table calls through, then fail the next one with `code` (without allocating). */
+EXPORT void FakeFailTableCall(uint32_t after, uint32_t code) {
+  fail_after = after;
+  fail_code = code;
+}
+EXPORT int64_t FakeOutstandingTables(void) { return outstanding_tables; }
+EXPORT int64_t FakeOutstandingSids(void) { return outstanding_sids; }
+
+/* ---- Helpers ---- */
+
+static int family_has_stack(uint16_t family) { return family == AF_INET ? ipv4_stack : ipv6_stack; }
+
+static int interface_has(const Interface *iface, uint16_t family) {
+  return family_has_stack(family) && (family == AF_INET ? iface->ipv4 : iface->ipv6);
+}
+
+static const Interface *find_by_luid(uint64_t luid) {
+  for (size_t i = 0; i < INTERFACE_COUNT; i++)
+    if (INTERFACES[i].luid == luid) return &INTERFACES[i];
+  return NULL;
+}
+
+static const Interface *find_by_index(uint32_t index) {
+  for (size_t i = 0; i < INTERFACE_COUNT; i++)
+    if (INTERFACES[i].index == index) return &INTERFACES[i];
+  return NULL;
+}
+
+/* Returns nonzero when the injected failure is due on this table call. */
+static int table_call_fails(void) {
+  if (fail_after == UINT32_MAX) return 0;
+  if (fail_after > 0) {
+    fail_after--;
+    return 0;
+  }
+  fail_after = UINT32_MAX;
+  return 1;
+}
+
+static void *allocate_table(size_t row_offset, size_t row_size, uint32_t rows) {
+  void *table = calloc(1, row_offset + row_size * (rows ? rows : 1));
+  if (table) outstanding_tables++;
+  return table;
+}
+
+static size_t copy_utf16(char16_t *dest, const char16_t *src) {
+  size_t n = 0;
+  while (src[n] && n < IF_MAX_STRING_SIZE) {
+    dest[n] = src[n];
+    n++;
+  }
+  dest[n] = 0;
+  return n;
+}
+
+/* ---- iphlpapi: interfaces ---- */
+
+EXPORT void FreeMibTable(void *memory) {
+  if (!memory) return;
+  free(memory);
+  outstanding_tables--;
+}
+
+EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
+  if (!table) return ERROR_INVALID_PARAMETER;
+  *table = NULL;
+  if (table_call_fails()) return fail_code;
+  MIB_IF_TABLE2 *t = allocate_table(offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), INTERFACE_COUNT);
+  if (!t) return ERROR_NOT_ENOUGH_MEMORY;
+  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
+    const Interface *iface = &INTERFACES[i];
+    MIB_IF_ROW2 *row = &t->Table[i];
+    row->InterfaceLuid = iface->luid;
+    row->InterfaceIndex = iface->index;
+    row->InterfaceGuid.Data1 = iface->index;
+    copy_utf16(row->Alias, iface->alias);
+    copy_utf16(row->Description, iface->description);
+    row->PhysicalAddressLength = iface->mac_length;
+    memcpy(row->PhysicalAddress, iface->mac, iface->mac_length);
+    memcpy(row->PermanentPhysicalAddress, iface->mac, iface->mac_length);
+    row->Mtu = iface->mtu;
+    row->Type = iface->type;
+    row->InterfaceAndOperStatusFlags = (uint8_t)((iface->filter ? 0x02 : 0x01) | (iface->mac_length ? 0x04 : 0));
+    row->OperStatus = iface->oper_status;
+    row->AdminStatus = 1;
+    row->MediaConnectState = iface->oper_status == UP ? 1 : 2;
+    row->TransmitLinkSpeed = row->ReceiveLinkSpeed = 1000000000ull;
+    row->Counters[0] = 123456789012ull;
+  }
+  t->NumEntries = INTERFACE_COUNT;
+  *table = t;
+  return NO_ERROR;
+}
+
+static void fill_ip_interface_row(MIB_IPINTERFACE_ROW *row, const Interface *iface, uint16_t family) {
+  row->Family = family;
+  row->InterfaceLuid = iface->luid;
+  row->InterfaceIndex = iface->index;
+  row->NlMtu = iface->mtu;
+  row->Connected = iface->oper_status == UP;
+  row->Metric = 25;
+}
+
+EXPORT uint32_t GetIpInterfaceTable(uint16_t family, MIB_IPINTERFACE_TABLE **table) {
+  if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
+  *table = NULL;
+  if (table_call_fails()) return fail_code;
+  if (family != AF_UNSPEC && !family_has_stack(family)) return ERROR_NOT_SUPPORTED;
+  uint32_t count = 0;
+  for (size_t i = 0; i < INTERFACE_COUNT; i++)
+    count += (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) +
+             (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6));
+  MIB_IPINTERFACE_TABLE *t = allocate_table(offsetof(MIB_IPINTERFACE_TABLE, Table), sizeof(MIB_IPINTERFACE_ROW), count);
+  if (!t) return ERROR_NOT_ENOUGH_MEMORY;
+  uint32_t n = 0;
+  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
+    if (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET);
+    if (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET6);
+  }
+  t->NumEntries = n;
+  *table = t;
+  return NO_ERROR;
+}
+
+EXPORT uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *index) {
+  if (!luid || !index) return ERROR_INVALID_PARAMETER;
+  const Interface *iface = find_by_luid(*luid);
+  if (!iface) return ERROR_NOT_FOUND;
+  *index = iface->index;
+  return NO_ERROR;
+}
+
+EXPORT uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid) {
+  if (!luid) return ERROR_INVALID_PARAMETER;
+  const Interface *iface = find_by_index(index);
+  if (!iface) return ERROR_NOT_FOUND;
+  *luid = iface->luid;
+  return NO_ERROR;
+}
+
+/* ---- iphlpapi: anycast ---- */
+
+#ifndef NO_ANYCAST_EXPORTS
+
+#define MAX_ENTRIES 4096
+static MIB_ANYCASTIPADDRESS_ROW entries[MAX_ENTRIES];
+
+static int all_zero(const uint8_t *bytes, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (bytes[i]) return 0;
+  return 1;
+}
+
+/* "A valid unicast IPv4 or IPv6 address": not unspecified, multicast or limited broadcast. */
+static int valid_unicast(const SOCKADDR_INET *address) {
+  if (address->si_family == AF_INET) {
+    const uint8_t *a = address->Ipv4.sin_addr;
+    if (a[0] == 0) return 0;                  /* 0.0.0.0/8, "this network", including 0.0.0.0 */
+    if (a[0] >= 224 && a[0] <= 239) return 0; /* multicast */
+    if (a[0] == 255 && a[1] == 255 && a[2] == 255 && a[3] == 255) return 0;
+    return 1;
+  }
+  if (address->si_family == AF_INET6) {
+    const uint8_t *a = address->Ipv6.sin6_addr;
+    return !all_zero(a, 16) && a[0] != 0xff;
+  }
+  return 0;
+}
+
+static int same_address(const SOCKADDR_INET *x, const SOCKADDR_INET *y) {
+  if (x->si_family != y->si_family) return 0;
+  return x->si_family == AF_INET ? memcmp(x->Ipv4.sin_addr, y->Ipv4.sin_addr, 4) == 0
+                                 : memcmp(x->Ipv6.sin6_addr, y->Ipv6.sin6_addr, 16) == 0;
+}
+
+/* The document's order: a valid unicast address, an interface named, then LUID before index. */
+static uint32_t resolve(const MIB_ANYCASTIPADDRESS_ROW *row, const Interface **iface) {
+  if (!row || !valid_unicast(&row->Address)) return ERROR_INVALID_PARAMETER;
+  if (row->InterfaceLuid == 0 && row->InterfaceIndex == 0) return ERROR_INVALID_PARAMETER;
+  *iface = row->InterfaceLuid != 0 ? find_by_luid(row->InterfaceLuid) : find_by_index(row->InterfaceIndex);
+  return *iface ? NO_ERROR : ERROR_NOT_FOUND;
+}
+
+static MIB_ANYCASTIPADDRESS_ROW *find_entry(const Interface *iface, const SOCKADDR_INET *address) {
+  for (uint32_t i = 0; i < entry_count; i++)
+    if (entries[i].InterfaceLuid == iface->luid && same_address(&entries[i].Address, address)) return &entries[i];
+  return NULL;
+}
+
+static int is_ipv6_link_local(const SOCKADDR_INET *address) {
+  return address->si_family == AF_INET6 && address->Ipv6.sin6_addr[0] == 0xfe && (address->Ipv6.sin6_addr[1] & 0xc0) == 0x80;
+}
+
+/* A stored row as the API hands it out. */
+static void copy_out(MIB_ANYCASTIPADDRESS_ROW *dest, const MIB_ANYCASTIPADDRESS_ROW *entry) {
+  *dest = *entry;
+  if (!sparse_rows) return;
+  if (entry->Address.si_family == AF_INET)
+    dest->InterfaceIndex = 0;
+  else
+    dest->InterfaceLuid = 0;
+}
+
+EXPORT uint32_t CreateAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row) {
+  const Interface *iface;
+  uint32_t code = resolve(row, &iface);
+  if (code != NO_ERROR) return code;
+  if (!elevated) return ERROR_ACCESS_DENIED;
+  if (!interface_has(iface, row->Address.si_family)) return ERROR_NOT_SUPPORTED;
+  if (find_entry(iface, &row->Address)) return ERROR_OBJECT_ALREADY_EXISTS;
+  if (entry_count == MAX_ENTRIES) return ERROR_NOT_ENOUGH_MEMORY;
+  MIB_ANYCASTIPADDRESS_ROW *entry = &entries[entry_count++];
+  memset(entry, 0, sizeof *entry);
+  entry->Address.si_family = row->Address.si_family;
+  if (row->Address.si_family == AF_INET) {
+    memcpy(entry->Address.Ipv4.sin_addr, row->Address.Ipv4.sin_addr, 4);
+  } else {
+    memcpy(entry->Address.Ipv6.sin6_addr, row->Address.Ipv6.sin6_addr, 16);
+  }
+  entry->InterfaceLuid = iface->luid;
+  entry->InterfaceIndex = iface->index;
+  entry->ScopeId = is_ipv6_link_local(&row->Address) ? iface->index : 0;
+  if (row->Address.si_family == AF_INET6) entry->Address.Ipv6.sin6_scope_id = entry->ScopeId;
+  return NO_ERROR;
+}
+
+EXPORT uint32_t DeleteAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row) {
+  const Interface *iface;
+  uint32_t code = resolve(row, &iface);
+  if (code != NO_ERROR) return code;
+  if (!elevated) return ERROR_ACCESS_DENIED;
+  MIB_ANYCASTIPADDRESS_ROW *entry = find_entry(iface, &row->Address);
+  if (!entry) return ERROR_NOT_FOUND;
+  *entry = entries[--entry_count];
+  return NO_ERROR;
+}
+
+EXPORT uint32_t GetAnycastIpAddressEntry(MIB_ANYCASTIPADDRESS_ROW *row) {
+  const Interface *iface;
+  uint32_t code = resolve(row, &iface);
+  if (code != NO_ERROR) return code;
+  const MIB_ANYCASTIPADDRESS_ROW *entry = find_entry(iface, &row->Address);
+  if (!entry) return ERROR_NOT_FOUND;
+  copy_out(row, entry);
+  return NO_ERROR;
+}
+
+EXPORT uint32_t GetAnycastIpAddressTable(uint16_t family, MIB_ANYCASTIPADDRESS_TABLE **table) {
+  if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
+  *table = NULL;
+  if (table_call_fails()) return fail_code;
+  uint32_t count = bad_row_pending ? 1 : 0;
+  for (uint32_t i = 0; i < entry_count; i++) count += family == AF_UNSPEC || entries[i].Address.si_family == family;
+  /* Windows may report an empty table as ERROR_NOT_FOUND; this stand-in always does. */
+  if (count == 0) return ERROR_NOT_FOUND;
+  MIB_ANYCASTIPADDRESS_TABLE *t =
+      allocate_table(offsetof(MIB_ANYCASTIPADDRESS_TABLE, Table), sizeof(MIB_ANYCASTIPADDRESS_ROW), count);
+  if (!t) return ERROR_NOT_ENOUGH_MEMORY;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < entry_count; i++)
+    if (family == AF_UNSPEC || entries[i].Address.si_family == family) copy_out(&t->Table[n++], &entries[i]);
+  if (bad_row_pending) {
+    t->Table[n].Address.si_family = 99;
+    t->Table[n++].InterfaceLuid = INTERFACES[0].luid;
+    bad_row_pending = 0;
+  }
+  t->NumEntries = n;
+  *table = t;
+  return NO_ERROR;
+}
+
+#endif /* NO_ANYCAST_EXPORTS */
+
+/* ---- kernel32 ---- */
+
+static const struct {
+  uint32_t code;
+  const char16_t *text;
+} MESSAGES[] = {
+  {ERROR_ACCESS_DENIED, u"Access is denied.\r\n"},
+  {ERROR_NOT_SUPPORTED, u"The request is not supported.\r\n"},
+  {ERROR_INVALID_PARAMETER, u"The parameter is incorrect.\r\n"},
+  {127, u"The specified procedure could not be found.\r\n"},
+  {ERROR_NOT_FOUND, u"Element not found.\r\n"},
+  {ERROR_OBJECT_ALREADY_EXISTS, u"The object already exists.\r\n"},
+};
+
+/* Only what the backend asks for: system texts, inserts ignored, into the caller's buffer. */
+EXPORT uint32_t FormatMessageW(uint32_t flags, const void *source, uint32_t id, uint32_t language, char16_t *buffer,
+                               uint32_t size, void *arguments) {
+  (void)source;
+  (void)language;
+  (void)arguments;
+  if (flags != (FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS) || !buffer) return 0;
+  for (size_t i = 0; i < sizeof MESSAGES / sizeof MESSAGES[0]; i++) {
+    if (MESSAGES[i].code != id) continue;
+    size_t length = 0;
+    while (MESSAGES[i].text[length]) length++;
+    if (length + 1 > size) return 0; /* ERROR_INSUFFICIENT_BUFFER */
+    memcpy(buffer, MESSAGES[i].text, (length + 1) * sizeof(char16_t));
+    return (uint32_t)length;
+  }
+  return 0;
+}
+
+/* ---- advapi32 ---- */
+
+typedef struct {
+  SID_IDENTIFIER_AUTHORITY authority;
+  uint8_t count;
+  uint32_t sub_authority[8];
+} Sid;
+
+EXPORT int32_t AllocateAndInitializeSid(const SID_IDENTIFIER_AUTHORITY *authority, uint8_t count, uint32_t s0,
+                                        uint32_t s1, uint32_t s2, uint32_t s3, uint32_t s4, uint32_t s5, uint32_t s6,
+                                        uint32_t s7, void **sid) {
+  if (!authority || !sid || count == 0 || count > 8) return 0;
+  Sid *s = calloc(1, sizeof *s);
+  if (!s) return 0;
+  s->authority = *authority;
+  s->count = count;
+  const uint32_t subs[8] = {s0, s1, s2, s3, s4, s5, s6, s7};
+  memcpy(s->sub_authority, subs, count * sizeof(uint32_t));
+  outstanding_sids++;
+  *sid = s;
+  return 1;
+}
+
+/* The caller's token (NULL) holds BUILTIN\Administrators only when elevated. */
+EXPORT int32_t CheckTokenMembership(void *token, const void *sid, int32_t *is_member) {
+  if (token || !sid || !is_member) return 0;
+  const Sid *s = sid;
+  static const SID_IDENTIFIER_AUTHORITY nt_authority = {{0, 0, 0, 0, 0, 5}};
+  int administrators = memcmp(&s->authority, &nt_authority, sizeof nt_authority) == 0 && s->count == 2 &&
+                       s->sub_authority[0] == 32 && s->sub_authority[1] == 544;
+  *is_member = administrators && elevated;
+  return 1;
+}
+
+EXPORT void *FreeSid(void *sid) {
+  if (sid) {
+    free(sid);
+    outstanding_sids--;
+  }
+  return NULL;
+}
