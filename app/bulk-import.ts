@@ -1,0 +1,458 @@
+/**
+ * Bulk import: read pasted text, CSV or JSON into address/interface rows, then preview
+ * what applying each row would do against the interfaces and entries on this computer.
+ * Nothing here changes the machine; the caller sends the ready rows one by one and hands
+ * the outcomes to summariseApply, so a partial failure still shows every row that worked.
+ */
+import { validateAnycastAddress } from './address-validation';
+import { parseCsv, restoreFormula, type CsvDelimiter, type CsvRecord } from './csv';
+import { ENTRIES_FORMAT, ENTRIES_FORMAT_VERSION } from './entry-export';
+import { quoteForReason, resolveInterface, type InterfaceReference } from './interface-reference';
+import type { AnycastKey } from './ipc-contract';
+import { entryKey, hasStack, interfaceLabel, type AnycastEntry, type AppError, type Family, type NetworkInterface } from './model';
+import { ERROR_OBJECT_ALREADY_EXISTS } from './win32-errors';
+
+/** One import is one sitting for a technician; larger lists belong in several files. */
+export const MAX_IMPORT_ROWS = 10_000;
+/** Far above any real row (a 256-character alias plus an address), far below a pasted binary. */
+export const MAX_ROW_LENGTH = 2_000;
+/** Enough for MAX_IMPORT_ROWS rows of the app's own indented JSON export. */
+export const MAX_IMPORT_CHARS = 5_000_000;
+
+export type ImportFormat = 'paste' | 'csv' | 'json';
+
+export interface ImportOptions {
+  interfaces: readonly NetworkInterface[];
+  /** The entries on the computer now, so rows that need nothing can say so. */
+  entries: readonly AnycastEntry[];
+  /** Overrides the automatic choice, for a paste that happens to look like something else. */
+  format?: ImportFormat;
+}
+
+export interface PreviewInterface {
+  luid: string;
+  index: number;
+  alias: string;
+}
+
+interface RowBase {
+  /** 1-based position among the data rows; summariseApply keys outcomes by it. */
+  row: number;
+  /** Where a person finds the row in the input: "Line 4" or "Entry 3". */
+  location: string;
+  raw: string;
+  /** Accepted, but worth a look: loopback addresses, rows identified by index alone. */
+  warnings: string[];
+}
+
+interface Resolved {
+  address: string;
+  family: Family;
+  interface: PreviewInterface;
+}
+
+export type PreviewRow =
+  | (RowBase & Resolved & { status: 'ready' })
+  | (RowBase & Resolved & { status: 'already-present'; reason: string })
+  | (RowBase & Partial<Resolved> & { status: 'invalid'; reason: string });
+
+export type PreviewStatus = PreviewRow['status'];
+
+export interface ImportPreview {
+  format: ImportFormat;
+  /** Set when the input as a whole cannot be read; rows is then empty. */
+  problem?: string;
+  /** Things a person should know about the input as a whole, such as ignored columns. */
+  notes: string[];
+  rows: PreviewRow[];
+  counts: Record<PreviewStatus, number>;
+}
+
+/** A row as read, before anything is checked against this computer. */
+interface SourceRow {
+  location: string;
+  raw: string;
+  address: string;
+  ref: InterfaceReference;
+  /** Set when the row could not even be read. */
+  problem?: string;
+}
+
+type Parsed = { rows: SourceRow[]; notes: string[] } | { problem: string };
+
+const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+const splitLines = (text: string) => text.split(/\r\n|\n|\r/);
+const isSkippable = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
+const tooManyRows = (count: number) =>
+  `The input has ${count.toLocaleString('en-US')} rows; one import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}. Split it into smaller files.`;
+const tooLong = (length: number) =>
+  `This row is ${length.toLocaleString('en-US')} characters long; a row can be at most ${MAX_ROW_LENGTH.toLocaleString('en-US')}. Check that the file is a list of addresses.`;
+const shorten = (raw: string) => (raw.length > MAX_ROW_LENGTH ? `${raw.slice(0, 200)}…` : raw);
+
+// ---------------------------------------------------------------- format detection
+
+type ColumnRole = 'address' | 'any' | 'luid' | 'alias' | 'index' | 'derived';
+
+/** Header names, case and punctuation ignored, and what they mean. A Map, so a header such as "constructor" means nothing. */
+const COLUMN_ROLES: ReadonlyMap<string, ColumnRole> = new Map<string, ColumnRole>([
+  ['address', 'address'],
+  ['ipaddress', 'address'],
+  ['ip', 'address'],
+  ['anycastaddress', 'address'],
+  ['interface', 'any'],
+  ['interfaceluid', 'luid'],
+  ['luid', 'luid'],
+  ['ifluid', 'luid'],
+  ['interfacealias', 'alias'],
+  ['alias', 'alias'],
+  ['ifalias', 'alias'],
+  ['interfacename', 'alias'],
+  ['interfaceindex', 'index'],
+  ['index', 'index'],
+  ['ifindex', 'index'],
+  // The export writes these for people to read; they follow from the address and interface.
+  ['family', 'derived'],
+  ['addressfamily', 'derived'],
+  ['scopeid', 'derived'],
+]);
+
+const normaliseHeader = (cell: string) => cell.toLowerCase().replace(/[\s_.-]/g, '');
+
+function firstMeaningfulLine(text: string): string | undefined {
+  return splitLines(text).find((line) => !isSkippable(line));
+}
+
+/** The delimiter used most on the header line; Excel writes ";" in many locales. */
+function detectDelimiter(headerLine: string): CsvDelimiter {
+  const count = (d: string) => headerLine.split(d).length - 1;
+  const ranked = ([',', ';', '\t'] as const).map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1]);
+  return ranked[0]![1] > 0 ? ranked[0]![0] : ',';
+}
+
+function looksLikeCsvHeader(line: string): boolean {
+  const cells = parseCsv(line, { delimiter: detectDelimiter(line) })[0]?.fields ?? [];
+  return cells.some((cell) => COLUMN_ROLES.get(normaliseHeader(cell)) === 'address');
+}
+
+/** JSON starts with a bracket; CSV has a header row naming an address column; anything else is a paste. */
+export function detectImportFormat(text: string): ImportFormat {
+  const body = stripBom(text);
+  const first = body.trimStart()[0];
+  if (first === '[' || first === '{') return 'json';
+  const header = firstMeaningfulLine(body);
+  return header !== undefined && looksLikeCsvHeader(header) ? 'csv' : 'paste';
+}
+
+// ---------------------------------------------------------------- pasted text
+
+/** Addresses never contain blanks or commas, so the first one ends the address. */
+function readPastedLine(line: string): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+  const text = line.trim();
+  const end = text.search(/[\s,]/);
+  const address = end === -1 ? text : text.slice(0, end);
+  const rest = end === -1 ? '' : text.slice(end).replace(/^\s*,?\s*/, '');
+  if (!rest.startsWith('"')) return { address, ref: { any: rest } };
+  const quoted = /^"((?:[^"]|"")*)"$/.exec(rest);
+  if (quoted === null) {
+    return {
+      address,
+      ref: {},
+      problem: 'The interface name starts with a double quote but does not end with one. Quote the whole name, and write a quote inside it as two ("").',
+    };
+  }
+  return { address, ref: { any: quoted[1]!.replaceAll('""', '"') } };
+}
+
+function parsePaste(text: string): Parsed {
+  const rows: SourceRow[] = [];
+  const lines = splitLines(text);
+  const dataLines = lines.filter((line) => !isSkippable(line)).length;
+  if (dataLines > MAX_IMPORT_ROWS) return { problem: tooManyRows(dataLines) };
+  lines.forEach((line, i) => {
+    if (isSkippable(line)) return;
+    const location = `Line ${i + 1}`;
+    if (line.length > MAX_ROW_LENGTH) {
+      rows.push({ location, raw: shorten(line), address: '', ref: {}, problem: tooLong(line.length) });
+      return;
+    }
+    rows.push({ location, raw: line, ...readPastedLine(line) });
+  });
+  return { rows, notes: [] };
+}
+
+// ---------------------------------------------------------------- CSV
+
+const isBlankRecord = (r: CsvRecord) => r.error === undefined && r.raw.trim() === '';
+
+function readHeader(header: CsvRecord): { columns: (ColumnRole | undefined)[]; notes: string[] } | { problem: string } {
+  if (header.error !== undefined) return { problem: `The header row (line ${header.line}) cannot be read: ${header.error}` };
+  const columns = header.fields.map((cell) => COLUMN_ROLES.get(normaliseHeader(cell)));
+  const notes = header.fields
+    .filter((_, i) => columns[i] === undefined)
+    .map((cell) => `The column ${quoteForReason(cell)} is not one Anycast Manager reads; it was ignored.`);
+  for (const role of new Set(columns)) {
+    const named = header.fields.filter((_, i) => columns[i] === role);
+    if (role !== undefined && role !== 'derived' && named.length > 1) {
+      return { problem: `The columns ${named.map(quoteForReason).join(' and ')} mean the same thing. Keep one of them.` };
+    }
+  }
+  if (!columns.includes('address')) {
+    return { problem: 'The header row has no address column. Name the columns on the first row, for example: address,interface' };
+  }
+  if (!columns.some((c) => c === 'any' || c === 'luid' || c === 'alias' || c === 'index')) {
+    return { problem: 'The header row has no interface column. Add one named interface, interfaceAlias or interfaceLuid.' };
+  }
+  return { columns, notes };
+}
+
+function readCsvRow(record: CsvRecord, columns: readonly (ColumnRole | undefined)[]): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+  // restoreFormula undoes the apostrophe the export puts before cells a spreadsheet would run.
+  const cell = (role: ColumnRole) => {
+    const i = columns.indexOf(role);
+    const value = i === -1 ? undefined : record.fields[i];
+    return value === undefined ? undefined : restoreFormula(value);
+  };
+  const ref: InterfaceReference = {};
+  for (const role of ['any', 'luid', 'alias', 'index'] as const) {
+    const value = cell(role);
+    if (value !== undefined) ref[role] = value;
+  }
+  const address = cell('address') ?? '';
+  if (record.error !== undefined) return { address, ref, problem: record.error };
+  const extra = record.fields.slice(columns.length);
+  if (extra.some((f) => f !== '')) {
+    return { address, ref, problem: `This row has ${record.fields.length} fields but the header names ${columns.length}. Check for an unquoted comma in an interface name.` };
+  }
+  return { address, ref };
+}
+
+function parseCsvInput(text: string): Parsed {
+  const headerLine = firstMeaningfulLine(text) ?? '';
+  const records = parseCsv(text, { delimiter: detectDelimiter(headerLine), comments: true }).filter((r) => !isBlankRecord(r));
+  const [header, ...data] = records;
+  if (header === undefined) return { problem: 'The CSV is empty: it needs a header row and one row per address.' };
+  if (data.length > MAX_IMPORT_ROWS) return { problem: tooManyRows(data.length) };
+  const head = readHeader(header);
+  if ('problem' in head) return head;
+  const rows = data.map((record): SourceRow => {
+    const location = `Line ${record.line}`;
+    if (record.raw.length > MAX_ROW_LENGTH) return { location, raw: shorten(record.raw), address: '', ref: {}, problem: tooLong(record.raw.length) };
+    return { location, raw: record.raw, ...readCsvRow(record, head.columns) };
+  });
+  return { rows, notes: head.notes };
+}
+
+// ---------------------------------------------------------------- JSON
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The entries array of the app's export, of {entries: [...]}, or a bare array. */
+function entriesOf(doc: unknown): unknown[] | { problem: string } {
+  if (Array.isArray(doc)) return doc;
+  if (!isRecord(doc)) return { problem: 'The JSON is not a list of entries. Expected [{"address": "...", "interface": "..."}, ...].' };
+  if (doc['format'] !== undefined && doc['format'] !== ENTRIES_FORMAT) {
+    return { problem: `The JSON is a ${quoteForReason(String(doc['format']))} file, not an Anycast Manager entry list.` };
+  }
+  const version = doc['version'];
+  if (doc['format'] === ENTRIES_FORMAT && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
+    return { problem: 'The file says it is an Anycast Manager export but has no valid version number.' };
+  }
+  if (typeof version === 'number' && version > ENTRIES_FORMAT_VERSION) {
+    return { problem: `The file was written by a newer Anycast Manager (format version ${version}); this version reads version ${ENTRIES_FORMAT_VERSION}. Update Anycast Manager.` };
+  }
+  const entries = doc['entries'];
+  if (!Array.isArray(entries)) return { problem: 'The JSON object has no "entries" list.' };
+  return entries;
+}
+
+/** Text stays text; whole numbers are accepted where a person might write one. */
+function jsonField(entry: Record<string, unknown>, key: string, numbers: 'safe-integer' | 'none'): string | undefined | { problem: string } {
+  const value = entry[key];
+  if (value === undefined || value === null || typeof value === 'string') return value ?? undefined;
+  if (numbers === 'safe-integer' && typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (key === 'interfaceLuid' && typeof value === 'number') {
+    return { problem: 'Write the interfaceLuid as text, such as "1689399632855040": JSON numbers that large lose digits.' };
+  }
+  return { problem: `"${key}" must be ${numbers === 'none' ? 'text' : 'text or a whole number'}.` };
+}
+
+function readJsonEntry(value: unknown): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+  if (!isRecord(value)) return { address: '', ref: {}, problem: 'This entry is not an object such as {"address": "192.0.2.10", "interface": "Ethernet"}.' };
+  const fields = {
+    address: jsonField(value, 'address', 'none'),
+    any: jsonField(value, 'interface', 'safe-integer'),
+    alias: jsonField(value, 'interfaceAlias', 'none'),
+    luid: jsonField(value, 'interfaceLuid', 'safe-integer'),
+    index: jsonField(value, 'interfaceIndex', 'safe-integer'),
+  };
+  const problems = Object.values(fields).filter((f): f is { problem: string } => typeof f === 'object');
+  const text = (f: string | undefined | { problem: string }) => (typeof f === 'string' ? f : undefined);
+  const ref: InterfaceReference = {};
+  for (const role of ['any', 'alias', 'luid', 'index'] as const) {
+    const v = text(fields[role]);
+    if (v !== undefined) ref[role] = v;
+  }
+  const address = text(fields.address) ?? '';
+  return problems.length > 0 ? { address, ref, problem: problems.map((p) => p.problem).join(' ') } : { address, ref };
+}
+
+function parseJsonInput(text: string): Parsed {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return { problem: `The text is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}). Choose another format if it is a list or a CSV.` };
+  }
+  const entries = entriesOf(doc);
+  if (!Array.isArray(entries)) return entries;
+  if (entries.length > MAX_IMPORT_ROWS) return { problem: tooManyRows(entries.length) };
+  const rows = entries.map((entry, i): SourceRow => {
+    const raw = JSON.stringify(entry);
+    const location = `Entry ${i + 1}`;
+    if (raw.length > MAX_ROW_LENGTH) return { location, raw: shorten(raw), address: '', ref: {}, problem: tooLong(raw.length) };
+    return { location, raw, ...readJsonEntry(entry) };
+  });
+  return { rows, notes: [] };
+}
+
+// ---------------------------------------------------------------- preview
+
+const emptyCounts = (): Record<PreviewStatus, number> => ({ ready: 0, 'already-present': 0, invalid: 0 });
+
+/** A person who typed "Ethernet 192.0.2.10" gets told the order, not that "Ethernet" is no address. */
+function swappedOrder(row: SourceRow): string | undefined {
+  const words = `${row.address} ${row.ref.any ?? ''}`.trim().split(/\s+/);
+  const last = validateAnycastAddress(words.pop() ?? '');
+  return last.ok && words.length > 0 ? `Put the address first, then the interface: "${last.address} ${words.join(' ')}".` : undefined;
+}
+
+function previewRow(
+  source: SourceRow,
+  row: number,
+  interfaces: readonly NetworkInterface[],
+  present: ReadonlySet<string>,
+  seen: Map<string, string>,
+): PreviewRow {
+  const base = { row, location: source.location, raw: source.raw, warnings: [] as string[] };
+  if (source.problem !== undefined) return { ...base, status: 'invalid', reason: source.problem };
+  const check = validateAnycastAddress(source.address);
+  const resolution = resolveInterface(source.ref, interfaces);
+  if (!check.ok || !resolution.ok) {
+    const swapped = check.ok ? undefined : swappedOrder(source);
+    const reasons = swapped !== undefined ? [swapped] : [check.ok ? '' : check.reason, resolution.ok ? '' : resolution.reason];
+    return { ...base, status: 'invalid', reason: reasons.filter((r) => r !== '').join(' ') };
+  }
+  const { iface } = resolution;
+  const resolved: Resolved = {
+    address: check.address,
+    family: check.family,
+    interface: { luid: iface.luid, index: iface.index, alias: iface.alias },
+  };
+  const warnings = [...check.warnings, ...check.notes, ...resolution.warnings];
+  if (!hasStack(iface, check.family)) {
+    const stack = check.family === 'ipv4' ? 'IPv4' : 'IPv6';
+    return { ...base, ...resolved, warnings, status: 'invalid', reason: `${interfaceLabel(iface)} has no ${stack} stack, so it cannot take the ${stack} address ${check.address}.` };
+  }
+  const key = entryKey({ address: check.address, interfaceLuid: iface.luid });
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    return { ...base, ...resolved, warnings, status: 'invalid', reason: `${earlier} already adds ${check.address} to ${interfaceLabel(iface)}; it is added once.` };
+  }
+  seen.set(key, source.location);
+  if (present.has(key)) {
+    return { ...base, ...resolved, warnings, status: 'already-present', reason: `${check.address} is already on ${interfaceLabel(iface)}; nothing to do.` };
+  }
+  return { ...base, ...resolved, warnings, status: 'ready' };
+}
+
+/** The key of an existing entry, with its address in the same canonical form rows get. */
+function presentKey(entry: AnycastEntry): string {
+  const check = validateAnycastAddress(entry.address);
+  return entryKey({ address: check.ok ? check.address : entry.address, interfaceLuid: entry.interfaceLuid });
+}
+
+const PARSERS: Readonly<Record<ImportFormat, (text: string) => Parsed>> = {
+  paste: parsePaste,
+  csv: parseCsvInput,
+  json: parseJsonInput,
+};
+
+/** Reads the input and says, row by row, what applying it would do. Never throws. */
+export function previewImport(input: string, options: ImportOptions): ImportPreview {
+  const text = stripBom(input);
+  const format = options.format ?? detectImportFormat(text);
+  const counts = emptyCounts();
+  if (text.length > MAX_IMPORT_CHARS) {
+    const problem = `The input is ${text.length.toLocaleString('en-US')} characters; an import can be at most ${MAX_IMPORT_CHARS.toLocaleString('en-US')}. Split it into smaller files.`;
+    return { format, problem, notes: [], rows: [], counts };
+  }
+  const parsed = PARSERS[format](text);
+  if ('problem' in parsed) return { format, problem: parsed.problem, notes: [], rows: [], counts };
+  const present = new Set(options.entries.map(presentKey));
+  const seen = new Map<string, string>();
+  const rows = parsed.rows.map((source, i) => previewRow(source, i + 1, options.interfaces, present, seen));
+  for (const row of rows) counts[row.status]++;
+  return { format, notes: parsed.notes, rows, counts };
+}
+
+/** The createAnycast requests for the rows that are ready, keyed by row number for summariseApply. */
+export function rowsToApply(preview: ImportPreview): { row: number; request: AnycastKey }[] {
+  return preview.rows.flatMap((r) =>
+    r.status === 'ready'
+      ? [{ row: r.row, request: { address: r.address, interfaceLuid: r.interface.luid, interfaceIndex: r.interface.index } }]
+      : [],
+  );
+}
+
+// ---------------------------------------------------------------- apply results
+
+/** What createAnycast answered for one row; a full Reply<'createAnycast'> fits. */
+export type CreateOutcome = { ok: true } | { ok: false; error: Pick<AppError, 'code' | 'symbol' | 'title' | 'what'> };
+
+/** 'skipped' rows were never sent: invalid in the preview, or the apply stopped first. */
+export type ApplyStatus = 'added' | 'already-present' | 'failed' | 'skipped';
+
+export interface ApplyRowResult {
+  row: number;
+  location: string;
+  raw: string;
+  status: ApplyStatus;
+  address?: string;
+  interfaceLabel?: string;
+  reason?: string;
+}
+
+export interface ApplySummary {
+  rows: ApplyRowResult[];
+  counts: Record<ApplyStatus, number>;
+}
+
+function applyResult(row: PreviewRow, outcome: CreateOutcome | undefined): Omit<ApplyRowResult, 'row' | 'location' | 'raw' | 'address' | 'interfaceLabel'> {
+  if (outcome?.ok === true) return { status: 'added' };
+  if (outcome !== undefined) {
+    const { code, symbol, title, what } = outcome.error;
+    if (code === ERROR_OBJECT_ALREADY_EXISTS) return { status: 'already-present', reason: 'Windows already had this entry; nothing changed.' };
+    return { status: 'failed', reason: `${title} (${code} ${symbol}): ${what}` };
+  }
+  if (row.status === 'already-present') return { status: 'already-present', reason: row.reason };
+  if (row.status === 'invalid') return { status: 'skipped', reason: `Not sent: ${row.reason}` };
+  return { status: 'skipped', reason: 'Not sent: the import stopped before this row.' };
+}
+
+/** Every row of the preview with what became of it; outcomes are keyed by PreviewRow.row. */
+export function summariseApply(preview: ImportPreview, outcomes: ReadonlyMap<number, CreateOutcome>): ApplySummary {
+  const counts: Record<ApplyStatus, number> = { added: 0, 'already-present': 0, failed: 0, skipped: 0 };
+  const rows = preview.rows.map((row): ApplyRowResult => {
+    const result = applyResult(row, outcomes.get(row.row));
+    counts[result.status]++;
+    return {
+      row: row.row,
+      location: row.location,
+      raw: row.raw,
+      ...(row.address === undefined ? {} : { address: row.address }),
+      ...(row.interface === undefined ? {} : { interfaceLabel: interfaceLabel(row.interface) }),
+      ...result,
+    };
+  });
+  return { rows, counts };
+}
