@@ -10,7 +10,8 @@ const U64_MAX = 0xffff_ffff_ffff_ffffn;
 export const LuidString = z
   .string()
   .regex(/^(0|[1-9][0-9]{0,19})$/, 'An interface LUID is a decimal number.')
-  .refine((s) => BigInt(s) <= U64_MAX, 'An interface LUID fits in 64 bits.');
+  .refine((s) => /^[0-9]+$/.test(s) && BigInt(s) <= U64_MAX, 'An interface LUID fits in 64 bits.');
+// The refinement re-tests the digits: zod runs it even after the regex has failed.
 
 export const InterfaceIndex = z.number().int().min(0).max(0xffff_ffff);
 

@@ -120,5 +120,10 @@ export class AnycastService {
 function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
   if (!issue) return 'unknown problem';
   const where = issue.path.length ? issue.path.map(String).join('.') : 'request';
-  return `${where}: ${issue.message}`;
+  return clip(`${where}: ${issue.message}`, 200);
+}
+
+/** Issue texts can quote attacker-sized keys; a reply stays readable and small. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
