@@ -1,12 +1,13 @@
 /**
  * Serves the renderer from app://anycast-manager/ instead of file://, so the page
  * has a real origin the IPC handlers can check and every response carries the CSP.
+ * Files are read with the preview's reader, which refuses anything outside the
+ * renderer folder, malformed escapes, NUL bytes and unknown file types.
  */
-import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from '../security/trusted-sender';
+import { readStaticFile } from '../preview/static-files';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -14,17 +15,14 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
-    const url = new URL(request.url);
-    const relative = normalize(decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)).replace(/^([/\\])+/, '');
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) headers.set(name, value);
-    return new Response(response.body, { status: response.status, headers });
-  });
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
+}
+
+async function rendererResponse(rendererDir: string, url: string): Promise<Response> {
+  const file = isAppUrl(url) ? await readStaticFile(rendererDir, new URL(url).pathname) : undefined;
+  const headers = { ...RENDERER_SECURITY_HEADERS, 'Content-Type': file?.contentType ?? 'text/plain; charset=utf-8' };
+  if (!file) return new Response('Not found', { status: 404, headers });
+  return new Response(new Uint8Array(file.body), { status: 200, headers });
 }
 
 export const RENDERER_ENTRY = `${APP_ORIGIN}/index.html`;

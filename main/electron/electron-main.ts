@@ -12,6 +12,8 @@ import { createMainWindow } from './main-window';
 const distDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 
+// Every renderer sandboxed, including any the window options did not name; both calls must precede 'ready'.
+app.enableSandbox();
 registerAppScheme();
 
 // A second copy would race the first on writes; hand over to the first instead.
@@ -33,14 +35,12 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options);
-  const service = new AnycastService(backend, {
-    simulatedReason,
-    logFault: (method, fault) => console.error(`[service] ${method} failed:`, fault),
-  });
+  const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
+  const service = new AnycastService(backend, { simulatedReason, logFault });
   app.on('will-quit', () => backend.close());
   lockDownWebContents();
   serveRenderer(join(distDir, 'renderer'));
-  registerIpcHandlers(service, () => mainWindow);
+  registerIpcHandlers(service, () => mainWindow, logFault);
   mainWindow = createMainWindow(join(distDir, 'main', 'preload.cjs'), join(distDir, '..', 'assets', 'icon.png'));
   mainWindow.on('closed', () => {
     mainWindow = undefined;

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { AnycastService } from '../service/anycast-service';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
+import { replyWithoutThrowing, type FaultLog } from '../security/fault-barrier';
 import { readStaticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-anycast-token';
@@ -22,6 +23,8 @@ export interface PreviewServerOptions {
   port?: number;
   /** Fixed only by tests; a run normally gets a fresh random token. */
   token?: string;
+  /** Where a fault the service failed to catch is reported; the caller still gets a typed error. */
+  logFault?: FaultLog;
 }
 
 export interface PreviewServer {
@@ -33,6 +36,7 @@ export interface PreviewServer {
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
+  const logFault = options.logFault ?? ((method, fault) => console.error(`[preview] ${method} failed:`, fault));
   let origin = '';
 
   const server = createServer((request, response) => {
@@ -66,7 +70,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     } catch {
       return sendJson(response, 400, { refused: 'The body is not valid JSON.' });
     }
-    sendJson(response, 200, await options.service.handle(method, payload));
+    sendJson(response, 200, await replyWithoutThrowing(method, () => options.service.handle(method, payload), logFault));
   }
 
   await new Promise<void>((resolveListen, reject) => {

@@ -5,9 +5,7 @@ import { AnycastService } from '../service/anycast-service';
 import { startPreviewServer, type PreviewServer } from './preview-server';
 
 export async function runPreview(rendererDir: string, options: LaunchOptions): Promise<PreviewServer> {
-  const service = new AnycastService(createSimulatedBackend(options), {
-    simulatedReason: 'preview',
-    logFault: (method, fault) => console.error(`[service] ${method} failed:`, fault),
-  });
-  return startPreviewServer({ service, rendererDir, port: options.port });
+  const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
+  const service = new AnycastService(createSimulatedBackend(options), { simulatedReason: 'preview', logFault });
+  return startPreviewServer({ service, rendererDir, port: options.port, logFault });
 }

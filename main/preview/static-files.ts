@@ -1,6 +1,6 @@
-/** Reads the built renderer's files for the preview, refusing any path outside its folder. */
+/** Reads the built renderer's files for the preview and the app:// protocol, refusing any path outside its folder. */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +27,9 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   }
   if (decoded.includes('\0')) return undefined;
   const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
-  const file = join(root, relative);
-  if (!file.startsWith(root + sep)) return undefined;
+  const base = resolve(root);
+  const file = join(base, relative);
+  if (!file.startsWith(base + sep)) return undefined;
   const contentType = CONTENT_TYPES[extname(file).toLowerCase()];
   if (!contentType) return undefined;
   try {

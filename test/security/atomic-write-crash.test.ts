@@ -1,0 +1,102 @@
+/**
+ * Nothing lost: a child process rewrites a large file in a loop and is killed
+ * (SIGKILL) at random moments. With writeFileAtomic the file always holds a
+ * complete version; the same loop with a plain writeFile, as a control, is
+ * caught tearing it, which shows the check can fail.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { isTempFor, STALE_TEMP_MS, writeFileAtomic } from '../../main/storage/atomic-write';
+import { makeDocument, makePayload, readGeneration } from './crash-document';
+
+const PAYLOAD_BYTES = 4_000_000;
+const ATOMIC_KILLS = 6;
+/** Kills go on past ATOMIC_KILLS until one has landed mid-write (about half do). */
+const MAX_KILLS = 24;
+const CONTROL_ATTEMPTS = 20;
+
+const dir = mkdtempSync(join(tmpdir(), 'anycast-crash-'));
+const child = join(dir, 'crash-writer-child.cjs');
+
+beforeAll(async () => {
+  await build({ entryPoints: ['test/security/crash-writer-child.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'error' });
+});
+
+// Each run leaves tens of megabytes of documents and torn temp files.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the writer, kills it `delayMs` after it is ready, and returns the last generation it reported complete. */
+function writeUntilKilled(target: string, mode: 'atomic' | 'plain', delayMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const writer = spawn(process.execPath, [child, target, mode, String(PAYLOAD_BYTES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let lastDone = 0;
+    let pending = '';
+    writer.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') setTimeout(() => writer.kill('SIGKILL'), delayMs);
+        else lastDone = Number(line.slice('wrote '.length));
+      }
+    });
+    writer.on('error', reject);
+    writer.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(lastDone) : reject(new Error(`writer exited by itself (${signal})`))));
+  });
+}
+
+const randomDelay = () => 5 + Math.floor(Math.random() * 250);
+const tempsBeside = (target: string) => readdirSync(dir).filter((name) => isTempFor(target, name));
+
+describe('writeFileAtomic under SIGKILL', () => {
+  const target = join(dir, 'settings.json');
+
+  it(`leaves a complete old or new version after each of at least ${ATOMIC_KILLS} kills`, async () => {
+    await writeFileAtomic(target, makeDocument(0, makePayload(PAYLOAD_BYTES, 0)));
+    for (let kill = 0; kill < MAX_KILLS && (kill < ATOMIC_KILLS || tempsBeside(target).length === 0); kill++) {
+      const lastDone = await writeUntilKilled(target, 'atomic', randomDelay());
+      const generation = readGeneration(readFileSync(target, 'utf8'));
+      // The last write reported complete, or the one in flight if its rename had landed.
+      expect(generation).toBeGreaterThanOrEqual(lastDone);
+      expect(generation).toBeLessThanOrEqual(lastDone + 1);
+    }
+    // Temp files left behind prove the kills landed mid-write, not between writes.
+    expect(tempsBeside(target).length).toBeGreaterThan(0);
+  });
+
+  it('writes again over the leftovers, and clears them once they are stale', async () => {
+    const leftovers = tempsBeside(target);
+    expect(leftovers.length).toBeGreaterThan(0);
+    await writeFileAtomic(target, makeDocument(1000, 'next'));
+    expect(readGeneration(readFileSync(target, 'utf8'))).toBe(1000);
+    // Fresh ones may belong to a writer still running, so they stay until they are old.
+    expect(tempsBeside(target)).toEqual(leftovers);
+    const old = new Date(Date.now() - 2 * STALE_TEMP_MS);
+    for (const name of leftovers) utimesSync(join(dir, name), old, old);
+    await writeFileAtomic(target, makeDocument(1001, 'after'));
+    expect(readGeneration(readFileSync(target, 'utf8'))).toBe(1001);
+    expect(tempsBeside(target)).toEqual([]);
+  });
+});
+
+describe('the control: a plain writeFile under SIGKILL', () => {
+  it('is caught leaving a torn file', async () => {
+    const target = join(dir, 'plain.json');
+    writeFileSync(target, makeDocument(0, makePayload(PAYLOAD_BYTES, 0)));
+    let torn = false;
+    for (let attempt = 0; attempt < CONTROL_ATTEMPTS && !torn; attempt++) {
+      await writeUntilKilled(target, 'plain', randomDelay());
+      torn = (() => {
+        try {
+          readGeneration(readFileSync(target, 'utf8'));
+          return false;
+        } catch {
+          return true;
+        }
+      })();
+    }
+    expect(torn).toBe(true);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Small stand-ins for the parts of Electron the main process touches, so its
+ * security wiring runs under Vitest where the Electron runtime is not installed.
+ * mockElectron() puts a fresh one behind 'electron' for each test.
+ */
+import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { vi } from 'vitest';
+
+export const APP_PAGE = 'app://anycast-manager/index.html';
+
+export interface FakeFrame {
+  url: string;
+}
+
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame: FakeFrame = { url: APP_PAGE };
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeSession {
+  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  permissionCheck: ((...args: unknown[]) => boolean) | undefined;
+  devicePermission: ((...args: unknown[]) => boolean) | undefined;
+
+  setPermissionRequestHandler(handler: FakeSession['permissionRequest']): void {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheck']): void {
+    this.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['devicePermission']): void {
+    this.devicePermission = handler;
+  }
+}
+
+export function createElectronFake() {
+  const windows: FakeBrowserWindow[] = [];
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    loadedUrl: string | undefined;
+    minimized = false;
+    destroyed = false;
+    readonly isMinimized = () => this.minimized;
+    readonly isDestroyed = () => this.destroyed;
+    readonly restore = vi.fn();
+    readonly focus = vi.fn();
+    readonly show = vi.fn();
+
+    constructor(readonly options: BrowserWindowConstructorOptions) {
+      super();
+      windows.push(this);
+    }
+
+    loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+
+  const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
+  const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+  });
+
+  return {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    windows,
+    session: { defaultSession: new FakeSession() },
+    ipcMain: { handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => unknown) => ipcHandlers.set(channel, handler)) },
+    ipcHandlers,
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: vi.fn((scheme: string, handler: (request: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, handler)),
+    },
+    protocolHandlers,
+  };
+}
+
+export type ElectronFake = ReturnType<typeof createElectronFake>;
+export type FakeWindow = InstanceType<ElectronFake['BrowserWindow']>;
+
+/** A fresh fake behind 'electron'; import the module under test afterwards, dynamically. */
+export function mockElectron(): ElectronFake {
+  const fake = createElectronFake();
+  vi.resetModules();
+  vi.doMock('electron', () => fake);
+  return fake;
+}
+
+/** What Electron passes an IPC handler, from a given frame of a given web contents. */
+export function invokeEvent(sender: FakeWebContents, senderFrame: FakeFrame | null = sender.mainFrame) {
+  return { sender, senderFrame };
+}

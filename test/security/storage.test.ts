@@ -1,0 +1,85 @@
+/**
+ * The storage helpers' behaviour in one process: atomic replacement (ordering,
+ * retries on a busy target, no debris on failure) and the durable JSON-lines
+ * append (one record per line, a torn tail kept apart from the next record).
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fsPromises from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isTempFor, writeFileAtomic } from '../../main/storage/atomic-write';
+import { appendJsonLine } from '../../main/storage/durable-append';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...real, rename: vi.fn(real.rename) };
+});
+
+const rename = vi.mocked(fsPromises.rename);
+const busy = (code: string) => Object.assign(new Error(code), { code });
+const freshDir = () => mkdtempSync(join(tmpdir(), 'anycast-storage-'));
+
+describe('writeFileAtomic', () => {
+  it('creates the file, then replaces it whole', async () => {
+    const target = join(freshDir(), 'settings.json');
+    await writeFileAtomic(target, '{"v":1}');
+    await writeFileAtomic(target, new TextEncoder().encode('{"v":2}'));
+    expect(readFileSync(target, 'utf8')).toBe('{"v":2}');
+  });
+
+  it('keeps call order for one path, so the last call wins', async () => {
+    const target = join(freshDir(), 'settings.json');
+    await Promise.all(Array.from({ length: 20 }, (_, n) => writeFileAtomic(target, `${n}`.repeat(10_000 - n * 400))));
+    expect(readFileSync(target, 'utf8')).toBe('19'.repeat(10_000 - 19 * 400));
+  });
+
+  it('retries a rename the target refuses for a moment (a scanner holding it on Windows)', async () => {
+    const target = join(freshDir(), 'settings.json');
+    rename.mockRejectedValueOnce(busy('EPERM')).mockRejectedValueOnce(busy('EBUSY'));
+    await writeFileAtomic(target, 'new');
+    expect(readFileSync(target, 'utf8')).toBe('new');
+  });
+
+  it('gives up on a lasting failure, keeps the old file and removes its temp file', async () => {
+    const dir = freshDir();
+    const target = join(dir, 'settings.json');
+    writeFileSync(target, 'old');
+    rename.mockRejectedValue(busy('EACCES'));
+    try {
+      await expect(writeFileAtomic(target, 'new')).rejects.toThrow('EACCES');
+    } finally {
+      rename.mockImplementation((await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).rename);
+    }
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((name) => isTempFor(target, name))).toEqual([]);
+  });
+
+  it('fails where the folder does not exist', async () => {
+    await expect(writeFileAtomic(join(freshDir(), 'missing', 'settings.json'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('appendJsonLine', () => {
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
+
+  it('writes one record per line, in call order, even for text with line breaks', async () => {
+    const log = join(freshDir(), 'audit.jsonl');
+    await Promise.all(Array.from({ length: 50 }, (_, n) => appendJsonLine(log, { n, note: 'two\nlines\u2028here' })));
+    const records = lines(log);
+    expect(records.pop()).toBe('');
+    expect(records.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
+  });
+
+  it('ends a torn last line before appending, so the new record stays whole', async () => {
+    const log = join(freshDir(), 'audit.jsonl');
+    writeFileSync(log, '{"n":1}\n{"n":2,"tor');
+    await appendJsonLine(log, { n: 3 });
+    expect(lines(log)).toEqual(['{"n":1}', '{"n":2,"tor', '{"n":3}', '']);
+  });
+
+  it('refuses a record with no JSON form', async () => {
+    const log = join(freshDir(), 'audit.jsonl');
+    await expect(appendJsonLine(log, undefined)).rejects.toThrow(TypeError);
+    await expect(appendJsonLine(log, { big: 1n })).rejects.toThrow(TypeError);
+  });
+});
