@@ -31,6 +31,16 @@ export interface AnycastBackend {
   deleteAnycast(row: AnycastRow): Promise<Win32Result<null>>;
   /** FormatMessage for a code; '' when the system has no text for it. */
   systemMessage(code: number): string;
+  /**
+   * Calls `listener` after interfaces change (NotifyIpInterfaceChange on Windows), once per
+   * burst of changes and never synchronously. The returned function stops watching: after
+   * it returns the listener is not called again. It may be called from anywhere, the listener
+   * included: the native cancel is never run from inside the system's callback (that
+   * deadlocks on Windows). Where the system offers no notifications this watches nothing;
+   * callers poll as well.
+   */
+  watchInterfaces(listener: () => void): () => void;
+  /** Stops every watch and releases the system libraries. */
   close(): void;
 }
 

@@ -11,7 +11,7 @@
  */
 import type { TestContext } from 'vitest';
 import type { AnycastBackend, AnycastRow, Win32Result } from '../../main/backends/backend';
-import { AnycastEntry, NetworkInterface, type Family } from '../../app/model';
+import { AnycastEntry, NetworkInterface, type Family, type OperStatus } from '../../app/model';
 import {
   ERROR_ACCESS_DENIED,
   ERROR_INVALID_PARAMETER,
@@ -27,11 +27,18 @@ export interface MachineOptions {
   ipv4Stack: boolean;
 }
 
-export interface ConformanceSubject {
+type Condition = 'unelevated' | 'noIpv4Stack' | 'interfaceChange';
+
+export interface ConformanceSubject<B extends AnycastBackend = AnycastBackend> {
   name: string;
-  makeBackend(options: MachineOptions): AnycastBackend | Promise<AnycastBackend>;
+  makeBackend(options: MachineOptions): B | Promise<B>;
+  /**
+   * Makes the system change an interface's status, as a cable or a driver would; how
+   * differs per backend. Without it, cannotProduce.interfaceChange must say why.
+   */
+  changeInterface?(backend: B, iface: NetworkInterface, status: OperStatus): void;
   /** Conditions the subject cannot be put in on demand, each with the reason its tests print when they skip. */
-  cannotProduce?: Partial<Record<'unelevated' | 'noIpv4Stack', string>>;
+  cannotProduce?: Partial<Record<Condition, string>>;
   /** The interfaces the suite may add entries to (default: all). Reads may use any interface. */
   writable?: (iface: NetworkInterface) => boolean;
   /**
@@ -48,9 +55,9 @@ const code = (c: number): Code => ({ ok: false, code: c });
 
 const familyOf = (address: string): Family => (address.includes(':') ? 'ipv6' : 'ipv4');
 
-export function describeBackendConformance(subject: ConformanceSubject): void {
+export function describeBackendConformance<B extends AnycastBackend>(subject: ConformanceSubject<B>): void {
   describe(`${subject.name}: anycast API rules`, () => {
-    let machine: Machine | null = null;
+    let machine: Machine<B> | null = null;
 
     afterEach(async () => {
       await machine?.removeWhatWasAdded();
@@ -58,7 +65,7 @@ export function describeBackendConformance(subject: ConformanceSubject): void {
       machine = null;
     });
 
-    async function setUp(ctx: TestContext, options: Partial<MachineOptions> = {}): Promise<Machine> {
+    async function setUp(ctx: TestContext, options: Partial<MachineOptions> = {}): Promise<Machine<B>> {
       const wanted = { ...DEFAULTS, ...options };
       if (!wanted.elevated) skipIfCannot(ctx, 'unelevated');
       if (!wanted.ipv4Stack) skipIfCannot(ctx, 'noIpv4Stack');
@@ -68,7 +75,7 @@ export function describeBackendConformance(subject: ConformanceSubject): void {
       return machine;
     }
 
-    function skipIfCannot(ctx: TestContext, condition: 'unelevated' | 'noIpv4Stack'): void {
+    function skipIfCannot(ctx: TestContext, condition: Condition): void {
       const reason = subject.cannotProduce?.[condition];
       if (reason) skipBecause(ctx, subject, reason);
     }
@@ -231,17 +238,44 @@ export function describeBackendConformance(subject: ConformanceSubject): void {
       expect(await m.backend.getAnycast(rowOn(iface, '192.0.2.72'))).toEqual(code(ERROR_NOT_FOUND));
       expect(await m.backend.listAnycast()).toEqual({ ok: true, value: before });
     });
+
+    it('a change to an interface is reported to each watcher once, until it stops watching', async (ctx) => {
+      skipIfCannot(ctx, 'interfaceChange');
+      const change = subject.changeInterface?.bind(subject);
+      if (!change) throw new Error(`${subject.name} neither changes interfaces nor says why it cannot`);
+      const m = await setUp(ctx);
+      const iface = m.any('interface that is up', (i) => i.operStatus === 'up');
+      const statusNow = async () => unwrap(await m.backend.listInterfaces(), 'listInterfaces').find((i) => i.luid === iface.luid)?.operStatus;
+      const heard: string[] = [];
+      const stopFirst = m.backend.watchInterfaces(() => heard.push('first'));
+      const stopSecond = m.backend.watchInterfaces(() => heard.push('second'));
+
+      change(m.backend, iface, 'down');
+      // Never from inside the change: Windows reports it from another thread, later.
+      expect(heard).toEqual([]);
+      await vi.waitFor(() => expect(heard).toContain('second'), { timeout: 5_000 });
+      expect(heard.sort()).toEqual(['first', 'second']);
+      expect(await statusNow()).toBe('down');
+
+      stopFirst();
+      heard.length = 0;
+      change(m.backend, iface, 'up');
+      await vi.waitFor(() => expect(heard).toContain('second'), { timeout: 5_000 });
+      expect(heard).not.toContain('first');
+      expect(await statusNow()).toBe('up');
+      stopSecond();
+    });
   });
 }
 
 /** One test's machine: its backend, its interfaces, and the entries the test added. */
-class Machine {
+class Machine<B extends AnycastBackend> {
   private readonly added: AnycastEntry[] = [];
 
   constructor(
-    private readonly subject: ConformanceSubject,
+    private readonly subject: ConformanceSubject<B>,
     private readonly ctx: TestContext,
-    readonly backend: AnycastBackend,
+    readonly backend: B,
     readonly interfaces: NetworkInterface[],
   ) {}
 
@@ -315,7 +349,7 @@ function unwrap<T>(result: Win32Result<T>, what: string): T {
   return result.value;
 }
 
-function skipBecause(ctx: TestContext, subject: ConformanceSubject, reason: string): never {
+function skipBecause(ctx: TestContext, subject: Pick<ConformanceSubject, 'name'>, reason: string): never {
   console.warn(`[skipped] ${subject.name}: ${ctx.task.name}: ${reason}`);
   return ctx.skip(reason);
 }

@@ -5,4 +5,7 @@ import { describeBackendConformance } from './backend-conformance';
 describeBackendConformance({
   name: 'SimulatedBackend',
   makeBackend: ({ elevated, ipv4Stack }) => new SimulatedBackend({ elevated, ipv4Stack, seedEntries: false }),
+  changeInterface: (backend, iface, status) => {
+    if (!backend.setOperStatus(iface.alias, status)) throw new Error(`no simulated interface is called ${iface.alias}`);
+  },
 });

@@ -14,15 +14,32 @@ export function buildFakeLibrary(cc: string, variant: FakeVariant = 'full'): str
 }
 
 export interface FakeControl {
-  /** No entries, elevated, both stacks, no injected failures. Outstanding counts are kept. */
+  /**
+   * No entries, seeded statuses, elevated, both stacks, a working GetIpInterfaceTable, no
+   * injected failures. Outstanding counts and notification registrations are kept.
+   */
   reset(): void;
   setElevated(on: boolean): void;
   setIpv4Stack(on: boolean): void;
+  /** GetIpInterfaceTable answers ERROR_NOT_SUPPORTED for both families, as Wine 8's stub does. */
+  setIpInterfaceTableStub(on: boolean): void;
   setSparseRows(on: boolean): void;
   injectBadRow(): void;
   failTableCall(after: number, code: number): void;
+  /** NotifyIpInterfaceChange fails with `code` until reset (0: succeeds). */
+  failNotify(code: number): void;
+  /**
+   * Sets an interface's IF_OPER_STATUS and notifies every registration from a new thread,
+   * once per family the interface carries. Returns once a callback is in progress (or none
+   * is due); false for an unknown index.
+   */
+  setOperStatus(index: number, status: number): boolean;
   outstandingTables(): number;
   outstandingSids(): number;
+  /** Notification registrations not yet cancelled. */
+  activeNotifications(): number;
+  /** Cancels that gave up waiting for a callback in progress: on Windows, each a deadlock. */
+  cancelTimeouts(): number;
 }
 
 export function fakeControl(libraryPath: string): FakeControl {
@@ -35,15 +52,21 @@ export function fakeControl(libraryPath: string): FakeControl {
     const get = lib.func(name, 'int64_t', []);
     return () => Number(get());
   };
+  const setOperStatus = lib.func('FakeSetOperStatus', 'int32_t', ['uint32_t', 'uint32_t']);
   return {
     reset: lib.func('FakeReset', 'void', []),
     setElevated: flag('FakeSetElevated'),
     setIpv4Stack: flag('FakeSetIpv4Stack'),
+    setIpInterfaceTableStub: flag('FakeSetIpInterfaceTableStub'),
     setSparseRows: flag('FakeSetSparseRows'),
     injectBadRow: lib.func('FakeInjectBadRow', 'void', []),
     failTableCall: lib.func('FakeFailTableCall', 'void', ['uint32_t', 'uint32_t']),
+    failNotify: lib.func('FakeFailNotify', 'void', ['uint32_t']),
+    setOperStatus: (index, status) => setOperStatus(index, status) !== 0,
     outstandingTables: count('FakeOutstandingTables'),
     outstandingSids: count('FakeOutstandingSids'),
+    activeNotifications: count('FakeActiveNotifications'),
+    cancelTimeouts: count('FakeCancelTimeouts'),
   };
 }
 

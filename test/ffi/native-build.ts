@@ -44,7 +44,7 @@ export function inCi(): boolean {
 /** Builds test/native/<source> into a shared library and returns its path. */
 export function buildSharedLibrary(cc: string, source: string, defines: string[] = []): string {
   const sourcePath = path.join(NATIVE_DIR, source);
-  const flags = ['-std=c11', '-O2', '-Wall', '-Wextra', '-fPIC', '-shared', '-fvisibility=hidden', ...defines];
+  const flags = ['-std=c11', '-O2', '-Wall', '-Wextra', '-pthread', '-fPIC', '-shared', '-fvisibility=hidden', ...defines];
   const key = createHash('sha256')
     .update(readFileSync(sourcePath))
     .update(JSON.stringify([cc, flags]))

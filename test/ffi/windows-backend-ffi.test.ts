@@ -164,6 +164,40 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
     expect(fake.outstandingSids()).toBe(0);
   });
 
+  it('finds the stacks from unicast addresses where GetIpInterfaceTable is a stub (Wine 8)', async () => {
+    const stacksOf = async () => {
+      const result = await backend.listInterfaces();
+      if (!result.ok) throw new Error(`listInterfaces failed with ${result.code}`);
+      return Object.fromEntries(result.value.map((i) => [i.alias, { ipv4: i.ipv4, ipv6: i.ipv6 }]));
+    };
+    const fromIpInterfaces = await stacksOf();
+    fake.setIpInterfaceTableStub(true);
+    expect(await stacksOf()).toEqual(fromIpInterfaces);
+    expect(fromIpInterfaces['Teredo Tunneling Pseudo-Interface']).toEqual({ ipv4: false, ipv6: true });
+    expect(fromIpInterfaces['vEthernet (Lab)']).toEqual({ ipv4: true, ipv6: false });
+    expect(await backend.status()).toMatchObject({ ipv4Stack: true, ipv6Stack: true });
+
+    // Without an IPv4 stack the unicast table has no IPv4 row, so no interface and not the machine has IPv4.
+    fake.setIpv4Stack(false);
+    const withoutIpv4 = await stacksOf();
+    expect(Object.values(withoutIpv4).filter((stacks) => stacks.ipv4)).toEqual([]);
+    expect(withoutIpv4['Ethernet']).toEqual({ ipv4: false, ipv6: true });
+    expect(await backend.status()).toMatchObject({ ipv4Stack: false, ipv6Stack: true });
+    expect(fake.outstandingTables()).toBe(0);
+  });
+
+  it('passes on a failing unicast table call and frees every table, where GetIpInterfaceTable is a stub', async () => {
+    fake.setIpInterfaceTableStub(true);
+    // Five table calls: IPv4 interfaces (stub), IPv4 addresses, IPv6 interfaces (stub), IPv6 addresses, GetIfTable2.
+    const results = [];
+    for (let after = 0; after < 5; after++) {
+      fake.failTableCall(after, ERROR_INTERNAL_ERROR);
+      results.push(await backend.listInterfaces());
+    }
+    expect(results).toEqual(Array(5).fill({ ok: false, code: ERROR_INTERNAL_ERROR }));
+    expect(fake.outstandingTables()).toBe(0);
+  });
+
   it('throws instead of calling into unloaded libraries once closed', async () => {
     backend.close();
     await expect(backend.listInterfaces()).rejects.toThrow(/closed/);

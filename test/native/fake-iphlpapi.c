@@ -13,25 +13,33 @@
  * link-local address, 0 otherwise); one copy of an address per interface; a family
  * needs its stack on the machine and the interface; writes need administrator rights.
  *
- * Test controls (Fake*) make it act unelevated or without an IPv4 stack, fail a table
- * call, return rows that carry only one of LUID and index, or return a broken row, and
- * count the tables and SIDs not yet freed. Built with -DNO_ANYCAST_EXPORTS it lacks the
- * four anycast functions, as Wine's iphlpapi.dll does.
+ * Test controls (Fake*) make it act unelevated or without an IPv4 stack, answer
+ * GetIpInterfaceTable as Wine 8's stub does, fail a table call or the notification
+ * registration, return rows that carry only one of LUID and index, or return a broken
+ * row; change an interface's status and notify from another thread, as Windows does;
+ * and count the tables, SIDs and notification registrations not yet released. Built with
+ * -DNO_ANYCAST_EXPORTS it lacks the four anycast functions, as Wine's iphlpapi.dll does.
  */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+#include <errno.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <uchar.h>
 
 #define EXPORT __attribute__((visibility("default")))
 
 #define NO_ERROR 0u
 #define ERROR_ACCESS_DENIED 5u
+#define ERROR_INVALID_HANDLE 6u
 #define ERROR_NOT_SUPPORTED 50u
 #define ERROR_INVALID_PARAMETER 87u
 #define ERROR_NOT_ENOUGH_MEMORY 8u
 #define ERROR_NOT_FOUND 1168u
+#define ERROR_TIMEOUT 1460u
 #define ERROR_OBJECT_ALREADY_EXISTS 5010u
 
 #define AF_UNSPEC 0
@@ -148,6 +156,28 @@ typedef struct {
 } MIB_IPINTERFACE_TABLE;
 
 typedef struct {
+  SOCKADDR_INET Address;
+  uint64_t InterfaceLuid;
+  uint32_t InterfaceIndex;
+  uint32_t PrefixOrigin;
+  uint32_t SuffixOrigin;
+  uint32_t ValidLifetime;
+  uint32_t PreferredLifetime;
+  uint8_t OnLinkPrefixLength;
+  uint8_t SkipAsSource;
+  uint32_t DadState;
+  uint32_t ScopeId;
+  int64_t CreationTimeStamp;
+} MIB_UNICASTIPADDRESS_ROW;
+
+typedef struct {
+  uint32_t NumEntries;
+  MIB_UNICASTIPADDRESS_ROW Table[1];
+} MIB_UNICASTIPADDRESS_TABLE;
+
+typedef void (*IP_INTERFACE_CHANGE_CALLBACK)(void *context, MIB_IPINTERFACE_ROW *row, uint32_t notification_type);
+
+typedef struct {
   uint8_t Value[6];
 } SID_IDENTIFIER_AUTHORITY;
 
@@ -159,6 +189,8 @@ _Static_assert(sizeof(MIB_IF_ROW2) == 1352, "MIB_IF_ROW2");
 _Static_assert(offsetof(MIB_IF_ROW2, OperStatus) == 1156, "MIB_IF_ROW2.OperStatus");
 _Static_assert(sizeof(MIB_IPINTERFACE_ROW) == 168, "MIB_IPINTERFACE_ROW");
 _Static_assert(offsetof(MIB_IPINTERFACE_ROW, NlMtu) == 152, "MIB_IPINTERFACE_ROW.NlMtu");
+_Static_assert(sizeof(MIB_UNICASTIPADDRESS_ROW) == 80, "MIB_UNICASTIPADDRESS_ROW");
+_Static_assert(offsetof(MIB_UNICASTIPADDRESS_TABLE, Table) == 8, "MIB_UNICASTIPADDRESS_TABLE");
 
 /* ---- The fake machine ---- */
 
@@ -203,9 +235,12 @@ static const Interface INTERFACES[] = {
 #define INTERFACE_COUNT (sizeof INTERFACES / sizeof INTERFACES[0])
 
 static uint32_t entry_count; /* anycast rows stored */
+static uint32_t oper_status_set[INTERFACE_COUNT]; /* FakeSetOperStatus's, 0 for the seeded one */
 static int elevated = 1;
 static int ipv4_stack = 1;
 static int ipv6_stack = 1;
+static int ip_interface_table_stub;
+static uint32_t notify_fail_code;
 static int sparse_rows;
 static int bad_row_pending;
 static uint32_t fail_after = UINT32_MAX; /* table calls to let through before failing one */
@@ -217,9 +252,12 @@ static int64_t outstanding_sids;
 
 EXPORT void FakeReset(void) {
   entry_count = 0;
+  memset(oper_status_set, 0, sizeof oper_status_set);
   elevated = 1;
   ipv4_stack = 1;
   ipv6_stack = 1;
+  ip_interface_table_stub = 0;
+  notify_fail_code = 0;
   sparse_rows = 0;
   bad_row_pending = 0;
   fail_after = UINT32_MAX;
@@ -227,6 +265,10 @@ EXPORT void FakeReset(void) {
 }
 EXPORT void FakeSetElevated(int32_t on) { elevated = on != 0; }
 EXPORT void FakeSetIpv4Stack(int32_t on) { ipv4_stack = on != 0; }
+/* GetIpInterfaceTable answers ERROR_NOT_SUPPORTED for every family, as Wine 8's stub does. */
+EXPORT void FakeSetIpInterfaceTableStub(int32_t on) { ip_interface_table_stub = on != 0; }
+/* NotifyIpInterfaceChange fails with `code` (0: succeeds again). */
+EXPORT void FakeFailNotify(uint32_t code) { notify_fail_code = code; }
 /* Rows returned carry only the LUID (IPv4) or only the index (IPv6), as if Windows left one out. */
 EXPORT void FakeSetSparseRows(int32_t on) { sparse_rows = on != 0; }
 /* The next anycast table holds one extra row whose family is neither AF_INET nor AF_INET6. */
@@ -257,6 +299,11 @@ static const Interface *find_by_index(uint32_t index) {
   for (size_t i = 0; i < INTERFACE_COUNT; i++)
     if (INTERFACES[i].index == index) return &INTERFACES[i];
   return NULL;
+}
+
+static uint32_t oper_status_of(const Interface *iface) {
+  uint32_t set = oper_status_set[iface - INTERFACES];
+  return set ? set : iface->oper_status;
 }
 
 /* Returns nonzero when the injected failure is due on this table call. */
@@ -314,9 +361,9 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
     row->Mtu = iface->mtu;
     row->Type = iface->type;
     row->InterfaceAndOperStatusFlags = (uint8_t)((iface->filter ? 0x02 : 0x01) | (iface->mac_length ? 0x04 : 0));
-    row->OperStatus = iface->oper_status;
+    row->OperStatus = oper_status_of(iface);
     row->AdminStatus = 1;
-    row->MediaConnectState = iface->oper_status == UP ? 1 : 2;
+    row->MediaConnectState = row->OperStatus == UP ? 1 : 2;
     row->TransmitLinkSpeed = row->ReceiveLinkSpeed = 1000000000ull;
     row->Counters[0] = 123456789012ull;
   }
@@ -325,12 +372,21 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
   return NO_ERROR;
 }
 
+/* Rows in a per-interface-and-family table: one for each stack each interface carries. */
+static uint32_t stack_row_count(uint16_t family) {
+  uint32_t count = 0;
+  for (size_t i = 0; i < INTERFACE_COUNT; i++)
+    count += (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) +
+             (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6));
+  return count;
+}
+
 static void fill_ip_interface_row(MIB_IPINTERFACE_ROW *row, const Interface *iface, uint16_t family) {
   row->Family = family;
   row->InterfaceLuid = iface->luid;
   row->InterfaceIndex = iface->index;
   row->NlMtu = iface->mtu;
-  row->Connected = iface->oper_status == UP;
+  row->Connected = oper_status_of(iface) == UP;
   row->Metric = 25;
 }
 
@@ -338,17 +394,64 @@ EXPORT uint32_t GetIpInterfaceTable(uint16_t family, MIB_IPINTERFACE_TABLE **tab
   if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
-  if (family != AF_UNSPEC && !family_has_stack(family)) return ERROR_NOT_SUPPORTED;
-  uint32_t count = 0;
-  for (size_t i = 0; i < INTERFACE_COUNT; i++)
-    count += (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) +
-             (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6));
+  if (ip_interface_table_stub || (family != AF_UNSPEC && !family_has_stack(family))) return ERROR_NOT_SUPPORTED;
+  uint32_t count = stack_row_count(family);
   MIB_IPINTERFACE_TABLE *t = allocate_table(offsetof(MIB_IPINTERFACE_TABLE, Table), sizeof(MIB_IPINTERFACE_ROW), count);
   if (!t) return ERROR_NOT_ENOUGH_MEMORY;
   uint32_t n = 0;
   for (size_t i = 0; i < INTERFACE_COUNT; i++) {
     if (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET);
     if (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET6);
+  }
+  t->NumEntries = n;
+  *table = t;
+  return NO_ERROR;
+}
+
+/*
+ * One address per stack an interface carries: 127.0.0.1 and ::1 on the loopback, else
+ * 10.0.0.<index> and the link-local fe80::<index> (scoped to the interface), as a
+ * machine without global IPv6 has.
+ */
+static void fill_unicast_row(MIB_UNICASTIPADDRESS_ROW *row, const Interface *iface, uint16_t family) {
+  int loopback = iface->type == IF_TYPE_LOOPBACK;
+  row->Address.si_family = family;
+  if (family == AF_INET) {
+    const uint8_t address[4] = {loopback ? 127 : 10, 0, 0, loopback ? 1 : (uint8_t)iface->index};
+    memcpy(row->Address.Ipv4.sin_addr, address, 4);
+    row->OnLinkPrefixLength = loopback ? 8 : 24;
+  } else {
+    if (loopback) {
+      row->Address.Ipv6.sin6_addr[15] = 1;
+    } else {
+      row->Address.Ipv6.sin6_addr[0] = 0xfe;
+      row->Address.Ipv6.sin6_addr[1] = 0x80;
+      row->Address.Ipv6.sin6_addr[15] = (uint8_t)iface->index;
+      row->Address.Ipv6.sin6_scope_id = row->ScopeId = iface->index;
+    }
+    row->OnLinkPrefixLength = loopback ? 128 : 64;
+  }
+  row->InterfaceLuid = iface->luid;
+  row->InterfaceIndex = iface->index;
+  row->PrefixOrigin = row->SuffixOrigin = loopback ? 2 : 1; /* well-known, manual */
+  row->ValidLifetime = row->PreferredLifetime = UINT32_MAX;
+  row->DadState = 4; /* IpDadStatePreferred */
+}
+
+/* A family without its stack is ERROR_NOT_SUPPORTED, as documented; AF_UNSPEC then lists only the other family. */
+EXPORT uint32_t GetUnicastIpAddressTable(uint16_t family, MIB_UNICASTIPADDRESS_TABLE **table) {
+  if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
+  *table = NULL;
+  if (table_call_fails()) return fail_code;
+  if (family != AF_UNSPEC && !family_has_stack(family)) return ERROR_NOT_SUPPORTED;
+  uint32_t count = stack_row_count(family);
+  MIB_UNICASTIPADDRESS_TABLE *t =
+      allocate_table(offsetof(MIB_UNICASTIPADDRESS_TABLE, Table), sizeof(MIB_UNICASTIPADDRESS_ROW), count);
+  if (!t) return ERROR_NOT_ENOUGH_MEMORY;
+  uint32_t n = 0;
+  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
+    if (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) fill_unicast_row(&t->Table[n++], &INTERFACES[i], AF_INET);
+    if (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6)) fill_unicast_row(&t->Table[n++], &INTERFACES[i], AF_INET6);
   }
   t->NumEntries = n;
   *table = t;
@@ -369,6 +472,157 @@ EXPORT uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid) {
   if (!iface) return ERROR_NOT_FOUND;
   *luid = iface->luid;
   return NO_ERROR;
+}
+
+/* ---- iphlpapi: interface change notifications ---- */
+
+/*
+ * Like Windows: callbacks run on a thread of their own, never the registering one, and
+ * CancelMibChangeNotify2 returns only once no callback of that registration is running.
+ * Unlike Windows, that wait is bounded: a caller that holds up the callback it waits for
+ * (koffi runs a callback's JS on the main thread, so a cancel from the main thread does)
+ * would deadlock there; here the cancel gives up, counts it and fails, and the test says so.
+ */
+#define MAX_REGISTRATIONS 64
+#define CANCEL_WAIT_SECONDS 2
+enum { MIB_PARAMETER_NOTIFICATION = 0 };
+
+typedef struct {
+  int used; /* registered; stays set while a cancel that timed out leaves a callback running */
+  int cancelled;
+  uint16_t family;
+  IP_INTERFACE_CHANGE_CALLBACK callback;
+  void *context;
+  int running; /* callbacks in progress */
+} Registration;
+
+static Registration registrations[MAX_REGISTRATIONS];
+static pthread_mutex_t notify_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t notify_progress = PTHREAD_COND_INITIALIZER;
+static int64_t cancel_timeouts;
+
+EXPORT int64_t FakeActiveNotifications(void) {
+  int64_t active = 0;
+  pthread_mutex_lock(&notify_lock);
+  for (size_t i = 0; i < MAX_REGISTRATIONS; i++) active += registrations[i].used;
+  pthread_mutex_unlock(&notify_lock);
+  return active;
+}
+
+EXPORT int64_t FakeCancelTimeouts(void) { return cancel_timeouts; }
+
+EXPORT uint32_t NotifyIpInterfaceChange(uint16_t family, IP_INTERFACE_CHANGE_CALLBACK callback, void *context,
+                                        uint8_t initial_notification, void **handle) {
+  if (!callback || !handle || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
+  *handle = NULL;
+  /* Not modelled: the backend asks for none, and ignoring the request would hide a change to that. */
+  if (initial_notification) return ERROR_NOT_SUPPORTED;
+  if (notify_fail_code) return notify_fail_code;
+  uint32_t code = ERROR_NOT_ENOUGH_MEMORY;
+  pthread_mutex_lock(&notify_lock);
+  for (size_t i = 0; i < MAX_REGISTRATIONS; i++) {
+    if (registrations[i].used) continue;
+    registrations[i] = (Registration){.used = 1, .family = family, .callback = callback, .context = context};
+    *handle = &registrations[i];
+    code = NO_ERROR;
+    break;
+  }
+  pthread_mutex_unlock(&notify_lock);
+  return code;
+}
+
+EXPORT uint32_t CancelMibChangeNotify2(void *handle) {
+  uintptr_t at = (uintptr_t)handle, first = (uintptr_t)registrations;
+  if (at < first || at >= first + sizeof registrations || (at - first) % sizeof(Registration)) return ERROR_INVALID_HANDLE;
+  Registration *r = handle;
+  pthread_mutex_lock(&notify_lock);
+  if (!r->used || r->cancelled) {
+    pthread_mutex_unlock(&notify_lock);
+    return ERROR_INVALID_HANDLE;
+  }
+  r->cancelled = 1;
+  struct timespec deadline;
+  clock_gettime(CLOCK_REALTIME, &deadline);
+  deadline.tv_sec += CANCEL_WAIT_SECONDS;
+  while (r->running > 0)
+    if (pthread_cond_timedwait(&notify_progress, &notify_lock, &deadline) == ETIMEDOUT) break;
+  uint32_t code = NO_ERROR;
+  if (r->running > 0) {
+    cancel_timeouts++;
+    code = ERROR_TIMEOUT;
+  } else {
+    r->used = 0;
+  }
+  pthread_mutex_unlock(&notify_lock);
+  return code;
+}
+
+typedef struct {
+  const Interface *iface;
+  int under_way; /* set by the notifier once its first callback has begun, or it has none to make */
+} Change;
+
+/* Sets the change's under_way flag; the change lives on the caller's stack and is not touched after. */
+static void report_under_way(Change **change) {
+  if (!*change) return;
+  (*change)->under_way = 1;
+  *change = NULL;
+  pthread_cond_broadcast(&notify_progress);
+}
+
+/* One MibParameterNotification per family the interface carries, to every registration for it. */
+static void *notifier(void *arg) {
+  Change *change = arg;
+  const Interface *iface = change->iface;
+  static const uint16_t FAMILIES[] = {AF_INET, AF_INET6};
+  for (size_t f = 0; f < sizeof FAMILIES / sizeof FAMILIES[0]; f++) {
+    uint16_t family = FAMILIES[f];
+    if (!interface_has(iface, family)) continue;
+    MIB_IPINTERFACE_ROW row;
+    memset(&row, 0, sizeof row);
+    fill_ip_interface_row(&row, iface, family);
+    for (size_t i = 0; i < MAX_REGISTRATIONS; i++) {
+      Registration *r = &registrations[i];
+      pthread_mutex_lock(&notify_lock);
+      int due = r->used && !r->cancelled && (r->family == AF_UNSPEC || r->family == family);
+      IP_INTERFACE_CHANGE_CALLBACK callback = r->callback;
+      void *context = r->context;
+      if (due) {
+        r->running++;
+        report_under_way(&change);
+      }
+      pthread_mutex_unlock(&notify_lock);
+      if (!due) continue;
+      callback(context, &row, MIB_PARAMETER_NOTIFICATION);
+      pthread_mutex_lock(&notify_lock);
+      r->running--;
+      pthread_cond_broadcast(&notify_progress);
+      pthread_mutex_unlock(&notify_lock);
+    }
+  }
+  pthread_mutex_lock(&notify_lock);
+  report_under_way(&change);
+  pthread_mutex_unlock(&notify_lock);
+  return NULL;
+}
+
+/*
+ * Sets an interface's OperStatus and notifies from a new thread. Returns once that thread's
+ * first callback has begun (or it has none to make), so a test knows one is in progress:
+ * under koffi it stays in progress until the main thread runs its JS. 0 for an unknown index.
+ */
+EXPORT int32_t FakeSetOperStatus(uint32_t index, uint32_t status) {
+  const Interface *iface = find_by_index(index);
+  if (!iface) return 0;
+  oper_status_set[iface - INTERFACES] = status;
+  Change change = {.iface = iface};
+  pthread_t thread;
+  if (pthread_create(&thread, NULL, notifier, &change) != 0) return 0;
+  pthread_detach(thread);
+  pthread_mutex_lock(&notify_lock);
+  while (!change.under_way) pthread_cond_wait(&notify_progress, &notify_lock);
+  pthread_mutex_unlock(&notify_lock);
+  return 1;
 }
 
 /* ---- iphlpapi: anycast ---- */

@@ -25,6 +25,7 @@ function untouchableBackend(): AnycastBackend {
     createAnycast: refuse,
     deleteAnycast: refuse,
     systemMessage: (code) => real.systemMessage(code),
+    watchInterfaces: refuse,
     close: () => undefined,
   };
 }

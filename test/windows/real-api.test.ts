@@ -34,6 +34,7 @@ if ('skip' in target) {
     cannotProduce: {
       unelevated: 'the real API cannot take administrator rights away from this process on demand',
       noIpv4Stack: 'the real API cannot remove the IPv4 stack on demand',
+      interfaceChange: 'changing a real interface would disturb the machine beyond the anycast entries',
     },
     writable: (i) => i.luid === iface.luid,
     realMachine: true,

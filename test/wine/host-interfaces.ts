@@ -1,6 +1,6 @@
 /**
- * The Linux host's interfaces as iproute2 reports them, in the terms a
- * MIB_IF_ROW2 uses, for comparison with what Wine's iphlpapi lists.
+ * The Linux host's interfaces and their addresses as iproute2 reports them, in the
+ * terms a MIB_IF_ROW2 uses, for comparison with what Wine's iphlpapi lists.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -13,15 +13,19 @@ export interface HostInterface {
   mtu: number;
   /** The IFF_UP flag: administratively up. */
   up: boolean;
+  /** Holds an address of the family, of any scope (host, link-local included). */
+  ipv4: boolean;
+  ipv6: boolean;
 }
 
-interface IpLinkEntry {
+interface IpAddrEntry {
   ifindex: number;
   ifname: string;
   flags: string[];
   mtu: number;
   link_type: string;
   address?: string;
+  addr_info: Array<{ family: string }>;
 }
 
 /**
@@ -32,7 +36,8 @@ interface IpLinkEntry {
 const LINK_TYPES_WITH_MAC = new Set(['ether', 'fddi', 'ieee802', 'tr']);
 
 export function readHostInterfaces(): HostInterface[] {
-  const entries = JSON.parse(execFileSync('ip', ['-j', 'link', 'show'], { encoding: 'utf8' })) as IpLinkEntry[];
+  // `ip addr` is `ip link` with each link's addresses added.
+  const entries = JSON.parse(execFileSync('ip', ['-j', 'addr', 'show'], { encoding: 'utf8' })) as IpAddrEntry[];
   return entries.map((entry) => ({
     name: entry.ifname,
     index: entry.ifindex,
@@ -40,5 +45,7 @@ export function readHostInterfaces(): HostInterface[] {
     mac: LINK_TYPES_WITH_MAC.has(entry.link_type) && entry.address ? entry.address.toUpperCase().replaceAll(':', '-') : '',
     mtu: entry.mtu,
     up: entry.flags.includes('UP'),
+    ipv4: entry.addr_info.some((a) => a.family === 'inet'),
+    ipv6: entry.addr_info.some((a) => a.family === 'inet6'),
   }));
 }

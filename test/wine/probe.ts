@@ -20,6 +20,10 @@ export interface ProbeResult {
   get: Win32Result<AnycastEntry>;
   delete: Win32Result<null>;
   procNotFoundMessage: string;
+  /** What the backend's default library paths start from: they name System32 under it. */
+  systemRoot: string | null;
+  /** Reached once watchInterfaces has subscribed and unsubscribed without throwing. */
+  watched: boolean;
 }
 
 async function probe(): Promise<ProbeResult> {
@@ -40,6 +44,8 @@ async function probe(): Promise<ProbeResult> {
     const create = await backend.createAnycast(row);
     const get = await backend.getAnycast(row);
     const deleted = await backend.deleteAnycast(row);
+    // NotifyIpInterfaceChange and the cancel on a worker thread, then close() unloading after it.
+    backend.watchInterfaces(() => undefined)();
     return {
       status,
       interfaces,
@@ -49,6 +55,8 @@ async function probe(): Promise<ProbeResult> {
       get,
       delete: deleted,
       procNotFoundMessage: backend.systemMessage(ERROR_PROC_NOT_FOUND),
+      systemRoot: process.env.SystemRoot ?? null,
+      watched: true,
     };
   } finally {
     backend.close();

@@ -1,9 +1,10 @@
 /**
  * The real Windows binding under Wine: the Windows build of Node loads koffi's
- * win32-x64 binary, and the backend lists interfaces from Wine's iphlpapi.dll,
- * which reads the Linux host's own. Those must match what iproute2 says, and the
- * anycast functions Wine 8 does not export must come back as "API unavailable"
- * (ERROR_PROC_NOT_FOUND), not as a crash.
+ * win32-x64 binary, and the backend lists interfaces from Wine's iphlpapi.dll (loaded
+ * from System32 by full path), which reads the Linux host's own. Those must match what
+ * iproute2 says, names, MACs, MTU, state and IP stacks alike; the anycast functions Wine 8
+ * does not export must come back as "API unavailable" (ERROR_PROC_NOT_FOUND), not as a
+ * crash; and watching for interface changes must start and stop cleanly.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -68,17 +69,22 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
     }
   });
 
-  it('reports both IP stacks absent, as Wine 8 answers GetIpInterfaceTable', () => {
-    // Wine 8's GetIpInterfaceTable is a stub that answers ERROR_NOT_SUPPORTED for AF_INET and
-    // AF_INET6 alike (WINEDEBUG=fixme+iphlpapi logs "GetIpInterfaceTable ... stub"), and the API
-    // defines that answer as "this stack is absent". So the host's addresses (`ip -j addr`) cannot
-    // be compared: Wine shows them only through GetUnicastIpAddressTable, which the binding does not
-    // use for stacks. What holds is that the binding takes the answer as "no stack" on the machine
-    // and on every interface, and still lists every interface (above). A Wine that implements the
-    // table fails here; then compare each interface's flags with its addresses on the host instead.
-    expect(result.status).toMatchObject({ ipv4Stack: false, ipv6Stack: false });
+  it('reports IPv4 and IPv6 on exactly the interfaces with an address of that family on the host', () => {
+    // Wine 8's GetIpInterfaceTable is a stub answering ERROR_NOT_SUPPORTED for both families, so
+    // the binding takes the stacks from GetUnicastIpAddressTable. Under Wine that table holds every
+    // address `ip addr` shows, of every scope: on the host this was written on, 127.0.0.1 and ::1
+    // on lo, and 192.0.2.2, fd00::2 and the link-local fe80::fc:ff:fe00:1 (ScopeId 4, eth0's index)
+    // on eth0, and nothing for the address-less ifb0 and ifb1. So each interface's flags are its
+    // host address families, exactly, and the machine has a stack if any interface has one.
+    expect(host.some((iface) => iface.ipv4), 'the host has no IPv4 address, so the comparison would prove nothing').toBe(true);
     const listed = result.interfaces.ok ? result.interfaces.value : [];
-    expect(listed.filter((iface) => iface.ipv4 || iface.ipv6)).toEqual([]);
+    const listedStacks = Object.fromEntries(listed.map((i) => [i.alias, { ipv4: i.ipv4, ipv6: i.ipv6 }]));
+    const hostStacks = Object.fromEntries(host.map((i) => [i.name, { ipv4: i.ipv4, ipv6: i.ipv6 }]));
+    expect(listedStacks).toEqual(hostStacks);
+    expect(result.status).toMatchObject({
+      ipv4Stack: host.some((iface) => iface.ipv4),
+      ipv6Stack: host.some((iface) => iface.ipv6),
+    });
   });
 
   it('reports the anycast API as unavailable, and each anycast call as ERROR_PROC_NOT_FOUND', () => {
@@ -93,5 +99,17 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
   it("gets system message text from Wine's kernel32", () => {
     // The prefix runs with LC_ALL=C.UTF-8, so the text is Wine's English one.
     expect(result.procNotFoundMessage).toMatch(/procedure not found/i);
+  });
+
+  it('loads the DLLs from System32 under the SystemRoot Wine sets', () => {
+    // The backend loaded (every result above) from "<SystemRoot>\System32\<name>.dll", not by bare name.
+    expect(result.systemRoot).toMatch(/^C:\\windows$/i);
+  });
+
+  it('subscribes to interface changes and cancels the subscription without crashing', () => {
+    // Wine 8's NotifyIpInterfaceChange is a stub (NO_ERROR, a NULL handle, no callbacks) and its
+    // CancelMibChangeNotify2 accepts that handle; the probe's clean exit (checked above) covers
+    // the cancel on a worker thread and close() unloading after it.
+    expect(result.watched).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * stacks per interface, and administrator rights required for writes.
  */
 import { isIPv6LinkLocal, validateAnycastAddress } from '../../../app/address-validation';
-import type { AnycastEntry, NetworkInterface } from '../../../app/model';
+import type { AnycastEntry, NetworkInterface, OperStatus } from '../../../app/model';
 import {
   ERROR_ACCESS_DENIED,
   ERROR_INVALID_PARAMETER,
@@ -13,6 +13,7 @@ import {
   ERROR_OBJECT_ALREADY_EXISTS,
 } from '../../../app/win32-errors';
 import { fail, ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backend';
+import { ChangeListeners } from '../change-listeners';
 import { largeInterfaces, SEED_ANYCAST, seedInterfaces, type SeedInterface } from './seed';
 import { simulatedSystemMessage } from './system-messages';
 
@@ -34,6 +35,8 @@ export class SimulatedBackend implements AnycastBackend {
   private readonly elevated: boolean;
   private readonly ipv4Stack: boolean;
   private readonly ipv6Stack: boolean;
+  /** Notified on the next turn of the event loop, as a system thread's notification would arrive. */
+  private readonly listeners = new ChangeListeners(0);
 
   constructor(options: SimulatedOptions = {}) {
     this.elevated = options.elevated ?? true;
@@ -88,7 +91,26 @@ export class SimulatedBackend implements AnycastBackend {
     return simulatedSystemMessage(code);
   }
 
-  close(): void {}
+  watchInterfaces(listener: () => void): () => void {
+    const remove = this.listeners.add(listener);
+    return () => void remove();
+  }
+
+  /**
+   * Demos and tests: the interface with this alias goes up or down, as a cable or a
+   * driver would make it, and watchers hear of it. false when no interface has the alias.
+   */
+  setOperStatus(alias: string, status: OperStatus): boolean {
+    const iface = this.interfaces.find((i) => i.alias === alias);
+    if (!iface) return false;
+    iface.operStatus = status;
+    this.listeners.notify();
+    return true;
+  }
+
+  close(): void {
+    this.listeners.clear();
+  }
 
   /** `asSystem` seeds the machine the way Windows itself would, whatever the app's own rights. */
   private create(row: AnycastRow, asSystem = false): Win32Result<AnycastEntry> {

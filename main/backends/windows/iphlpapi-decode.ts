@@ -70,6 +70,11 @@ export interface IpInterfaceRowValue {
   InterfaceLuid: U64Value;
 }
 
+/** The MIB_UNICASTIPADDRESS_ROW member the backend reads: which interface holds the address. */
+export interface UnicastAddressRowValue {
+  InterfaceLuid: U64Value;
+}
+
 export interface SocketAddress {
   family: Family;
   /** Dotted quad, or RFC 5952 text for IPv6 (no zone: the scope travels separately). */

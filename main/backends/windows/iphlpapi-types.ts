@@ -137,11 +137,29 @@ export const MIB_IPINTERFACE_ROW = koffi.struct({
   DisableDefaultRoutes: BOOLEAN,
 });
 
+export const MIB_UNICASTIPADDRESS_ROW = koffi.struct({
+  Address: SOCKADDR_INET,
+  InterfaceLuid: NET_LUID,
+  InterfaceIndex: NET_IFINDEX,
+  PrefixOrigin: ENUM,
+  SuffixOrigin: ENUM,
+  ValidLifetime: ULONG,
+  PreferredLifetime: ULONG,
+  OnLinkPrefixLength: 'uint8_t',
+  SkipAsSource: BOOLEAN,
+  DadState: ENUM,
+  /** SCOPE_ID: a union of a ULONG and the Zone:28 / Level:4 bit-fields inside it. */
+  ScopeId: ULONG,
+  /** LARGE_INTEGER, a union whose widest member is a LONGLONG. */
+  CreationTimeStamp: 'int64_t',
+});
+
 /** The tables Get*Table returns: a count, then that many rows from `Table` on (ANY_SIZE is 1). */
 const mibTable = (row: TypeObject) => koffi.struct({ NumEntries: ULONG, Table: koffi.array(row, 1) });
 export const MIB_ANYCASTIPADDRESS_TABLE = mibTable(MIB_ANYCASTIPADDRESS_ROW);
 export const MIB_IF_TABLE2 = mibTable(MIB_IF_ROW2);
 export const MIB_IPINTERFACE_TABLE = mibTable(MIB_IPINTERFACE_ROW);
+export const MIB_UNICASTIPADDRESS_TABLE = mibTable(MIB_UNICASTIPADDRESS_ROW);
 
 export const SID_IDENTIFIER_AUTHORITY = koffi.struct({ Value: koffi.array('uint8_t', 6) });
 
@@ -155,6 +173,8 @@ export const WINDOWS_STRUCTS: Readonly<Record<string, TypeObject>> = {
   MIB_IF_TABLE2,
   MIB_IPINTERFACE_ROW,
   MIB_IPINTERFACE_TABLE,
+  MIB_UNICASTIPADDRESS_ROW,
+  MIB_UNICASTIPADDRESS_TABLE,
   SID_IDENTIFIER_AUTHORITY,
 };
 
@@ -176,10 +196,17 @@ export interface FunctionSpec {
 const fn = (result: TypeSpec, params: TypeSpec[]): FunctionSpec => ({ result, params });
 const ROW_IN = koffi.pointer(MIB_ANYCASTIPADDRESS_ROW);
 
+/**
+ * PIPINTERFACE_CHANGE_CALLBACK(CallerContext, Row, NotificationType). Row may be NULL and
+ * the backend reads none of the three: any notification means "list again".
+ */
+export const IP_INTERFACE_CHANGE_CALLBACK = koffi.proto('__stdcall', 'void', [VOID_PTR, VOID_PTR, ENUM]);
+
 /** iphlpapi.dll exports present since Vista and under Wine. */
 export const IPHLPAPI_FUNCTIONS = {
   GetIfTable2: fn(DWORD, [VOID_PTR_OUT]),
   GetIpInterfaceTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
+  GetUnicastIpAddressTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
   FreeMibTable: fn('void', [VOID_PTR]),
   ConvertInterfaceLuidToIndex: fn(DWORD, [koffi.pointer(NET_LUID), koffi.out(koffi.pointer(NET_IFINDEX))]),
   ConvertInterfaceIndexToLuid: fn(DWORD, [NET_IFINDEX, koffi.out(koffi.pointer(NET_LUID))]),
@@ -191,6 +218,12 @@ export const ANYCAST_FUNCTIONS = {
   CreateAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
   DeleteAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
   GetAnycastIpAddressEntry: fn(DWORD, [koffi.inout(ROW_IN)]),
+} as const;
+
+/** Interface change notifications: without them the app still polls, so each may be missing. */
+export const NOTIFY_FUNCTIONS = {
+  NotifyIpInterfaceChange: fn(DWORD, [ADDRESS_FAMILY, koffi.pointer(IP_INTERFACE_CHANGE_CALLBACK), VOID_PTR, BOOLEAN, VOID_PTR_OUT]),
+  CancelMibChangeNotify2: fn(DWORD, [VOID_PTR]),
 } as const;
 
 export const KERNEL32_FUNCTIONS = {

@@ -2,7 +2,8 @@
  * Loads iphlpapi, kernel32 and advapi32 with koffi and binds the functions declared
  * in iphlpapi-types.ts, typed for the rest of the backend. The four anycast functions
  * are bound separately: a system without them (Wine, an old Windows) must still list
- * its interfaces and say clearly that the anycast API is missing.
+ * its interfaces and say clearly that the anycast API is missing. So are the change
+ * notifications, which only spare the app some polling.
  */
 import koffi, { type LibraryHandle } from 'koffi';
 import type { AnycastRowValue, U64Value } from './iphlpapi-decode';
@@ -11,6 +12,7 @@ import {
   ANYCAST_FUNCTIONS,
   IPHLPAPI_FUNCTIONS,
   KERNEL32_FUNCTIONS,
+  NOTIFY_FUNCTIONS,
   type FunctionSpec,
 } from './iphlpapi-types';
 
@@ -18,6 +20,21 @@ export interface WindowsLibraries {
   iphlpapi: string;
   kernel32: string;
   advapi32: string;
+}
+
+/**
+ * The system's own copies, by full path. The app runs elevated, and Windows looks for a
+ * bare name in the application's folder before System32 (iphlpapi is not a KnownDLL,
+ * which would be exempt): a DLL planted beside the app would run with administrator
+ * rights. Windows sets SystemRoot in every process's environment; so does Wine (C:\windows).
+ */
+export function systemLibraries(systemRoot: string | undefined): WindowsLibraries {
+  const system32 = `${systemRoot ?? 'C:\\Windows'}\\System32`;
+  return {
+    iphlpapi: `${system32}\\iphlpapi.dll`,
+    kernel32: `${system32}\\kernel32.dll`,
+    advapi32: `${system32}\\advapi32.dll`,
+  };
 }
 
 /** koffi's out-parameters: a one-element array it fills in. */
@@ -29,6 +46,7 @@ export type Pointer = bigint | null;
 export interface IphlpapiBindings {
   GetIfTable2(table: Out<Pointer>): number;
   GetIpInterfaceTable(family: number, table: Out<Pointer>): number;
+  GetUnicastIpAddressTable(family: number, table: Out<Pointer>): number;
   FreeMibTable(memory: bigint): void;
   ConvertInterfaceLuidToIndex(luid: [bigint], index: Out<number>): number;
   ConvertInterfaceIndexToLuid(index: number, luid: Out<U64Value>): number;
@@ -40,6 +58,16 @@ export interface AnycastBindings {
   DeleteAnycastIpAddressEntry(row: AnycastRowValue): number;
   /** In/out: koffi writes the row Windows found back into the object passed. */
   GetAnycastIpAddressEntry(row: AnycastRowValue): number;
+}
+
+export interface NotifyBindings {
+  /** `callback` is a koffi.register() pointer of type IP_INTERFACE_CHANGE_CALLBACK. */
+  NotifyIpInterfaceChange(family: number, callback: bigint, context: null, initialNotification: number, handle: Out<Pointer>): number;
+  /**
+   * Only ever called asynchronously, on a worker thread: it waits for a callback in
+   * progress, and koffi runs that callback's JS on the main thread, which must be free.
+   */
+  CancelMibChangeNotify2: { async(handle: Pointer, done: (error: unknown, code: number) => void): void };
 }
 
 export interface Kernel32Bindings {
@@ -69,6 +97,8 @@ export interface WindowsApi {
   iphlpapi: IphlpapiBindings;
   /** null when iphlpapi lacks any of the four anycast functions. */
   anycast: AnycastBindings | null;
+  /** null when iphlpapi lacks NotifyIpInterfaceChange or CancelMibChangeNotify2. */
+  notify: NotifyBindings | null;
   kernel32: Kernel32Bindings;
   advapi32: Advapi32Bindings;
   unload(): void;
@@ -81,6 +111,7 @@ export function loadWindowsApi(libraries: WindowsLibraries): WindowsApi {
   return {
     iphlpapi: bindAll<IphlpapiBindings>(iphlpapi, IPHLPAPI_FUNCTIONS),
     anycast: bindIfExported<AnycastBindings>(iphlpapi, ANYCAST_FUNCTIONS),
+    notify: bindIfExported<NotifyBindings>(iphlpapi, NOTIFY_FUNCTIONS),
     kernel32: bindAll<Kernel32Bindings>(kernel32, KERNEL32_FUNCTIONS),
     advapi32: bindAll<Advapi32Bindings>(advapi32, ADVAPI32_FUNCTIONS),
     unload() {

@@ -26,6 +26,7 @@ import {
   type IfRow2Value,
   type IpInterfaceRowValue,
   type U64Value,
+  type UnicastAddressRowValue,
 } from './iphlpapi-decode';
 import {
   MIB_ANYCASTIPADDRESS_ROW,
@@ -34,22 +35,31 @@ import {
   MIB_IF_TABLE2,
   MIB_IPINTERFACE_ROW,
   MIB_IPINTERFACE_TABLE,
+  MIB_UNICASTIPADDRESS_ROW,
+  MIB_UNICASTIPADDRESS_TABLE,
 } from './iphlpapi-types';
+import { InterfaceWatch } from './interface-watch';
 import { readMibTable } from './mib-table';
 import { formatSystemMessage } from './system-message';
-import { loadWindowsApi, type AnycastBindings, type Out, type WindowsApi, type WindowsLibraries } from './windows-api';
+import {
+  loadWindowsApi,
+  systemLibraries,
+  type AnycastBindings,
+  type Out,
+  type WindowsApi,
+  type WindowsLibraries,
+} from './windows-api';
 
 export type { WindowsLibraries } from './windows-api';
 
-const SYSTEM_LIBRARIES: WindowsLibraries = { iphlpapi: 'iphlpapi.dll', kernel32: 'kernel32.dll', advapi32: 'advapi32.dll' };
-
-/** Defaults are the real DLL names; tests pass the path of the C test library for all three. */
+/** Defaults are the DLLs in System32, by full path; tests pass the path of the C test library for all three. */
 export function createWindowsBackend(libraries: Partial<WindowsLibraries> = {}): AnycastBackend {
+  const system = systemLibraries(process.env.SystemRoot);
   return new WindowsBackend(
     loadWindowsApi({
-      iphlpapi: libraries.iphlpapi ?? SYSTEM_LIBRARIES.iphlpapi,
-      kernel32: libraries.kernel32 ?? SYSTEM_LIBRARIES.kernel32,
-      advapi32: libraries.advapi32 ?? SYSTEM_LIBRARIES.advapi32,
+      iphlpapi: libraries.iphlpapi ?? system.iphlpapi,
+      kernel32: libraries.kernel32 ?? system.kernel32,
+      advapi32: libraries.advapi32 ?? system.advapi32,
     }),
   );
 }
@@ -60,9 +70,11 @@ type StackMembers = Set<bigint> | null;
 class WindowsBackend implements AnycastBackend {
   readonly kind = 'windows' as const;
   private loaded: WindowsApi | null;
+  private readonly interfaceWatch: InterfaceWatch;
 
   constructor(api: WindowsApi) {
     this.loaded = api;
+    this.interfaceWatch = new InterfaceWatch(api.notify);
   }
 
   async status(): Promise<BackendStatus> {
@@ -135,9 +147,17 @@ class WindowsBackend implements AnycastBackend {
     return formatSystemMessage(this.api.kernel32, code);
   }
 
+  watchInterfaces(listener: () => void): () => void {
+    if (!this.loaded) throw new Error('The Windows backend is closed.');
+    return this.interfaceWatch.watch(listener);
+  }
+
   close(): void {
-    this.loaded?.unload();
+    const api = this.loaded;
+    if (!api) return;
     this.loaded = null;
+    // A cancel still running on a worker thread is inside iphlpapi: unload once it has returned.
+    void this.interfaceWatch.close().then(() => api.unload());
   }
 
   /** Calling into an unloaded library would crash the process; a closed backend throws instead. */
@@ -181,16 +201,34 @@ class WindowsBackend implements AnycastBackend {
     return anycastRowToEntry(row);
   }
 
+  /**
+   * GetIpInterfaceTable names the interfaces that carry a family's stack. Where it answers
+   * ERROR_NOT_SUPPORTED, the interfaces with a unicast address of the family count instead:
+   * on Windows that answer means the stack is absent from the machine, and then no interface
+   * has such an address either, so the two agree; Wine 8 gives that answer for both families
+   * (the function is a stub) but lists the host's addresses, which tell the stacks apart.
+   */
   private stackMembers(family: typeof AF_INET | typeof AF_INET6): Win32Result<StackMembers> {
     const { iphlpapi } = this.api;
-    const rows = readMibTable(
+    const carriers = readMibTable(
       iphlpapi.FreeMibTable,
       (table) => iphlpapi.GetIpInterfaceTable(family, table),
       MIB_IPINTERFACE_TABLE,
       MIB_IPINTERFACE_ROW,
       (row: IpInterfaceRowValue) => toLuid(row.InterfaceLuid),
     );
-    if (rows.ok) return ok(new Set(rows.value));
-    return rows.code === ERROR_NOT_SUPPORTED ? ok(null) : rows;
+    if (carriers.ok) return ok(new Set(carriers.value));
+    if (carriers.code !== ERROR_NOT_SUPPORTED) return carriers;
+    const addressed = readMibTable(
+      iphlpapi.FreeMibTable,
+      (table) => iphlpapi.GetUnicastIpAddressTable(family, table),
+      MIB_UNICASTIPADDRESS_TABLE,
+      MIB_UNICASTIPADDRESS_ROW,
+      (row: UnicastAddressRowValue) => toLuid(row.InterfaceLuid),
+    );
+    // The machine has the stack if any interface has an address of the family.
+    if (addressed.ok) return ok(addressed.value.length > 0 ? new Set(addressed.value) : null);
+    // No rows may come back as ERROR_NOT_FOUND, and ERROR_NOT_SUPPORTED is the stack absent again.
+    return addressed.code === ERROR_NOT_FOUND || addressed.code === ERROR_NOT_SUPPORTED ? ok(null) : addressed;
   }
 }
