@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channelOf, methods } from '../../app/ipc-contract';
 import { AppError } from '../../app/model';
-import { CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from '../../main/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from '../../main/security/content-security-policy';
 import { APP_PAGE, FakeSession, invokeEvent, mockElectron, type FakeWebContents, type FakeWindow } from './electron-fake';
 
 const FOREIGN_URLS = [
@@ -272,6 +272,6 @@ describe('the Content Security Policy', () => {
   it('is the same policy the renderer page declares', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
   });
 });

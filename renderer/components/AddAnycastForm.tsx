@@ -1,0 +1,163 @@
+/**
+ * The add form: validates the address as it is typed (the same rules as the API),
+ * offers only interfaces with the needed stack, and sends the canonical address
+ * with the interface's LUID and index.
+ */
+import { Button, Caption1, Card, Field, Input, makeStyles, Spinner, Subtitle2, tokens, useMergedRefs } from '@fluentui/react-components';
+import { Add20Regular, Info16Regular, ShieldError20Regular } from '@fluentui/react-icons';
+import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { validateAnycastAddress, type AddressCheck } from '../../app/address-validation';
+import type { AnycastKey } from '../../app/ipc-contract';
+import type { Luid, NetworkInterface } from '../../app/model';
+import { choiceProblem } from '../interfaceChoice';
+import { InterfacePicker } from './InterfacePicker';
+
+const useStyles = makeStyles({
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  heading: { margin: 0 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  address: { fontFamily: tokens.fontFamilyMonospace },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  elevation: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteDarkOrangeForeground1 },
+  footnote: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  footIcon: { flexShrink: 0, marginTop: '2px' },
+});
+
+const ADDRESS_HINT = 'An IPv4 address such as 192.0.2.10, or an IPv6 address such as 2001:db8::10.';
+
+interface AddAnycastFormProps {
+  interfaces: NetworkInterface[];
+  /** The interface selected in the interface table; the picker follows it. */
+  preferredLuid: Luid | null;
+  /** False when the app is not elevated: the add will be refused, so say so before the user tries. */
+  elevated: boolean;
+  /** Resolves true when the address was added. Errors are reported by the caller. */
+  onAdd: (key: AnycastKey, iface: NetworkInterface) => Promise<boolean>;
+  addressRef?: Ref<HTMLInputElement>;
+}
+
+export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, addressRef }: AddAnycastFormProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const [text, setText] = useState('');
+  // "Enter an address" is only worth saying once the user has typed and cleared, or tried to add.
+  const [dirty, setDirty] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [chosenLuid, setChosenLuid] = useState<Luid | null>(preferredLuid);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const mergedInputRef = useMergedRefs(inputRef, addressRef);
+
+  // Follow a new selection in the interface table; picking "All interfaces" keeps the choice.
+  const [seenPreferred, setSeenPreferred] = useState(preferredLuid);
+  if (preferredLuid !== seenPreferred) {
+    setSeenPreferred(preferredLuid);
+    if (preferredLuid !== null) setChosenLuid(preferredLuid);
+  }
+
+  const check = useMemo(() => validateAnycastAddress(text), [text]);
+  const family = check.ok ? check.family : null;
+  const chosen = interfaces.find((i) => i.luid === chosenLuid) ?? null;
+  const ready = check.ok && chosen !== null && choiceProblem(chosen, family) === null;
+
+  const submit = async () => {
+    setAttempted(true);
+    if (!ready || busy || !check.ok || !chosen) return;
+    setBusy(true);
+    const added = await onAdd({ address: check.address, interfaceLuid: chosen.luid, interfaceIndex: chosen.index }, chosen);
+    setBusy(false);
+    if (!added) return;
+    setText('');
+    setDirty(false);
+    setAttempted(false);
+    inputRef.current?.focus();
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+
+  // A disabled submit button blocks implicit submission, so Enter would otherwise do nothing visible.
+  const onAddressKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !ready) {
+      event.preventDefault();
+      setAttempted(true);
+    }
+  };
+
+  return (
+    <Card className={styles.card}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        Add anycast address
+      </Subtitle2>
+      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+        <Field label="Address" {...addressFeedback(check, dirty || attempted, text)}>
+          <Input
+            ref={mergedInputRef}
+            // Required without Field's asterisk, which would become part of the label text.
+            required
+            className={styles.address}
+            value={text}
+            onChange={(_, data) => {
+              setText(data.value);
+              setDirty(true);
+            }}
+            onKeyDown={onAddressKeyDown}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="192.0.2.10"
+          />
+        </Field>
+        <InterfacePicker
+          interfaces={interfaces}
+          family={family}
+          value={chosen}
+          onChange={setChosenLuid}
+          showRequired={attempted && chosen === null}
+        />
+        {!elevated && (
+          <Caption1 className={styles.elevation}>
+            <ShieldError20Regular aria-hidden="true" />
+            Not elevated: Windows will refuse this with “Access denied”.
+          </Caption1>
+        )}
+        <div className={styles.actions}>
+          <Button
+            type="submit"
+            appearance="primary"
+            icon={busy ? <Spinner size="extra-tiny" appearance="inverted" /> : <Add20Regular />}
+            disabled={!ready || busy}
+            // Keep focus on the button while the request runs, so an error dialog can hand it back.
+            disabledFocusable={busy}
+          >
+            Add
+          </Button>
+          {busy && <Caption1 role="status">Adding {check.ok ? check.address : ''}…</Caption1>}
+        </div>
+      </form>
+      <Caption1 className={styles.footnote}>
+        <Info16Regular className={styles.footIcon} aria-hidden="true" />
+        Anycast addresses added here last until Windows restarts: the API does not store them permanently.
+      </Caption1>
+    </Card>
+  );
+}
+
+/** The Address field's message: the refusal as an error, warnings as a warning, notes as the hint. */
+function addressFeedback(check: AddressCheck, touched: boolean, text: string) {
+  if (!check.ok) {
+    if (check.problem === 'empty' && !touched) return { hint: ADDRESS_HINT };
+    return { validationState: 'error' as const, validationMessage: check.reason };
+  }
+  const canonical = check.address !== text.trim() ? `Will be added as ${check.address}.` : '';
+  const hint = [...check.notes, canonical].filter(Boolean).join(' ') || ADDRESS_HINT;
+  if (check.warnings.length > 0) return { validationState: 'warning' as const, validationMessage: check.warnings.join(' '), hint };
+  return { hint };
+}

@@ -1,0 +1,18 @@
+/**
+ * Puts focus back after a dialog closes. Waits a frame so the dialog's focus trap
+ * has let go, and falls back when the original element is gone (a deleted row).
+ */
+export function restoreFocus(target: HTMLElement | null, fallback?: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    const usable = (el: HTMLElement | null | undefined): el is HTMLElement =>
+      !!el && el.isConnected && !el.hasAttribute('disabled');
+    if (usable(target)) target.focus();
+    else if (usable(fallback)) fallback.focus();
+  });
+}
+
+/** The element that has focus now, to hand it back later; null when nothing in particular has it. */
+export function currentFocus(): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}

@@ -1,0 +1,10 @@
+import type { AnycastApi } from '../app/ipc-contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload (API_GLOBAL in the contract); absent in the browser preview. */
+    anycastManager?: AnycastApi;
+  }
+}
+
+export {};
