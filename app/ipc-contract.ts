@@ -4,7 +4,9 @@
  * value schema; every type on both sides is inferred from here.
  */
 import { z } from 'zod';
-import { AnycastEntry, AppError, InterfaceIndex, LuidString, NetworkInterface, SystemStatus } from './model';
+import { AnycastEntry, AppError, InterfaceIndex, LuidString, NetworkInterface, SystemStatus, type Operation } from './model';
+import { AuditLogPage, AUDIT_PAGE_MAX } from './audit';
+import { SavedSet, SavedEntry, SAVED_SET_MAX } from './saved-set';
 import { MAX_ADDRESS_LENGTH } from './address-validation';
 
 const NoArguments = z.object({}).strict();
@@ -18,14 +20,25 @@ export const AnycastKey = z
   })
   .strict();
 
+const method = <Req extends z.ZodType, Rep extends z.ZodType>(operation: Operation, request: Req, reply: Rep) => ({
+  operation,
+  request,
+  reply,
+});
+
 export const contract = {
-  getStatus: { request: NoArguments, reply: SystemStatus },
-  listInterfaces: { request: NoArguments, reply: z.array(NetworkInterface) },
-  listAnycast: { request: NoArguments, reply: z.array(AnycastEntry) },
-  getAnycast: { request: AnycastKey, reply: AnycastEntry },
-  createAnycast: { request: AnycastKey, reply: AnycastEntry },
-  deleteAnycast: { request: AnycastKey, reply: z.null() },
-} as const;
+  getStatus: method('status', NoArguments, SystemStatus),
+  listInterfaces: method('list-interfaces', NoArguments, z.array(NetworkInterface)),
+  listAnycast: method('list-anycast', NoArguments, z.array(AnycastEntry)),
+  getAnycast: method('get', AnycastKey, AnycastEntry),
+  createAnycast: method('create', AnycastKey, AnycastEntry),
+  deleteAnycast: method('delete', AnycastKey, z.null()),
+  /** The newest `limit` audit records, newest first. */
+  readAuditLog: method('read-audit', z.object({ limit: z.number().int().min(1).max(AUDIT_PAGE_MAX) }).strict(), AuditLogPage),
+  /** The set of entries the technician saved for re-applying after a restart. */
+  getSavedSet: method('saved-set', NoArguments, SavedSet),
+  saveSavedSet: method('saved-set', z.object({ entries: z.array(SavedEntry).max(SAVED_SET_MAX) }).strict(), SavedSet),
+};
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -38,8 +51,8 @@ export type Reply<M extends Method> = Result<ReplyValue<M>>;
 
 export const methods = Object.keys(contract) as Method[];
 
-/** Writes change the machine; the service runs them one at a time. */
-export const writeMethods: ReadonlySet<Method> = new Set<Method>(['createAnycast', 'deleteAnycast']);
+/** Writes change the machine or the app's files; the service runs them one at a time. */
+export const writeMethods: ReadonlySet<Method> = new Set<Method>(['createAnycast', 'deleteAnycast', 'saveSavedSet']);
 
 export const CHANNEL_PREFIX = 'anycast-manager:';
 
@@ -52,8 +65,20 @@ export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.hasOwn(contract, name);
 }
 
-/** The typed object the preload exposes and the renderer calls. Nothing else crosses. */
-export type AnycastApi = { [M in Method]: (request: Request<M>) => Promise<Reply<M>> };
+export type RequestApi = { [M in Method]: (request: Request<M>) => Promise<Reply<M>> };
+
+/**
+ * The typed object the preload exposes and the renderer calls. Nothing else crosses.
+ * Besides requests there is one event: interfaces changed (the anycast table has no
+ * change notification of its own, so the renderer also polls).
+ */
+export type AnycastApi = RequestApi & {
+  /** Returns the function that stops listening. */
+  onInterfacesChanged(listener: () => void): () => void;
+};
+
+/** Main to renderer: the interfaces changed (NotifyIpInterfaceChange, or the simulated equivalent). */
+export const INTERFACES_CHANGED_CHANNEL = 'anycast-manager:event:interfacesChanged';
 
 /** Schema for a whole reply, so a client can check what it received. */
 export function replySchema<M extends Method>(method: M) {

@@ -53,9 +53,12 @@ export const SystemStatus = z.object({
   anycastApi: z.boolean(),
   ipv4Stack: z.boolean(),
   ipv6Stack: z.boolean(),
+  /** Computer and account names, for the audit trail and ticket details. */
+  machine: z.string(),
+  user: z.string(),
 });
 
-export const Operation = z.enum(['status', 'list-interfaces', 'list-anycast', 'get', 'create', 'delete']);
+export const Operation = z.enum(['status', 'list-interfaces', 'list-anycast', 'get', 'create', 'delete', 'read-audit', 'saved-set']);
 
 /** Every failure the renderer sees: the Win32 facts plus the catalogue's words for a person. */
 export const AppError = z.object({

@@ -17,7 +17,8 @@ export interface AnycastRow {
 
 export type Win32Result<T> = { ok: true; value: T } | { ok: false; code: number };
 
-export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason'>;
+/** What a backend knows of the system; the service adds which backend is live and who is running it. */
+export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason' | 'machine' | 'user'>;
 
 export interface AnycastBackend {
   readonly kind: SystemStatus['backend'];

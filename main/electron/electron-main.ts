@@ -3,7 +3,10 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { parseLaunchOptions } from '../launch-options';
 import { selectBackend } from '../backends/select-backend';
+import { INTERFACES_CHANGED_CHANNEL } from '../../app/ipc-contract';
 import { AnycastService } from '../service/anycast-service';
+import { appFilesIn } from '../service/app-files';
+import { currentIdentity } from '../service/identity';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
@@ -36,13 +39,20 @@ async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options);
   const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
-  const service = new AnycastService(backend, { simulatedReason, logFault });
+  const service = new AnycastService(backend, {
+    simulatedReason,
+    logFault,
+    identity: currentIdentity(),
+    files: appFilesIn(app.getPath('userData')),
+  });
   app.on('will-quit', () => backend.close());
   lockDownWebContents();
   serveRenderer(join(distDir, 'renderer'));
   registerIpcHandlers(service, () => mainWindow, logFault);
   mainWindow = createMainWindow(join(distDir, 'main', 'preload.cjs'), join(distDir, '..', 'assets', 'icon.png'));
+  const stopWatching = service.onInterfacesChanged(() => mainWindow?.webContents.send(INTERFACES_CHANGED_CHANNEL));
   mainWindow.on('closed', () => {
+    stopWatching();
     mainWindow = undefined;
   });
 }

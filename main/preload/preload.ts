@@ -3,10 +3,20 @@
  * else. The renderer never sees ipcRenderer.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_GLOBAL, channelOf, methods, type AnycastApi } from '../../app/ipc-contract';
+import { API_GLOBAL, channelOf, INTERFACES_CHANGED_CHANNEL, methods, type AnycastApi, type RequestApi } from '../../app/ipc-contract';
 
-const api = Object.fromEntries(
+const requests = Object.fromEntries(
   methods.map((method) => [method, (request: unknown) => ipcRenderer.invoke(channelOf(method), request)]),
-) as AnycastApi;
+) as RequestApi;
+
+const api: AnycastApi = {
+  ...requests,
+  onInterfacesChanged(listener) {
+    // The listener gets no event object: nothing from ipcRenderer reaches the page.
+    const forward = () => listener();
+    ipcRenderer.on(INTERFACES_CHANGED_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(INTERFACES_CHANGED_CHANNEL, forward);
+  },
+};
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api);

@@ -15,10 +15,11 @@ import { readStaticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-anycast-token';
 export const MAX_BODY_BYTES = 64 * 1024;
+export const EVENTS_PATH = '/api/events';
 const LOOPBACK = '127.0.0.1';
 
 export interface PreviewServerOptions {
-  service: Pick<AnycastService, 'handle'>;
+  service: Pick<AnycastService, 'handle' | 'onInterfacesChanged'>;
   rendererDir: string;
   port?: number;
   /** Fixed only by tests; a run normally gets a fresh random token. */
@@ -47,12 +48,30 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding) arrives with a foreign Host.
     if (request.headers.host !== new URL(origin).host) return send(response, 421, 'text/plain; charset=utf-8', 'Wrong host');
     const path = new URL(request.url ?? '/', origin).pathname;
+    if (path === EVENTS_PATH) return handleEvents(request, response);
     if (path.startsWith('/api/')) return handleApi(request, response, path.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStaticFile(rendererDir, path);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     const body = file.contentType.startsWith('text/html') ? injectToken(file.body.toString('utf8'), token) : file.body;
     send(response, 200, file.contentType, body);
+  }
+
+  /** Server-sent events: EventSource cannot send headers, so the token comes in the query. */
+  function handleEvents(request: IncomingMessage, response: ServerResponse): void {
+    const given = new URL(request.url ?? '/', origin).searchParams.get('token') ?? undefined;
+    if (request.method !== 'GET') return sendJson(response, 405, { refused: 'Use GET.' });
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendJson(response, 403, { refused: 'Wrong origin.' });
+    if (!tokenMatches(given, token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
+    response.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    response.write('retry: 3000\n\n');
+    const stop = options.service.onInterfacesChanged(() => response.write('event: interfacesChanged\ndata: {}\n\n'));
+    // A comment line now and then keeps idle proxies and the browser from dropping the stream.
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
+    request.on('close', () => {
+      clearInterval(keepAlive);
+      stop();
+    });
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -82,7 +101,12 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url: `${origin}/`,
     token,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        // Event streams never end on their own.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -4,20 +4,10 @@
  * say) the caller still gets a typed internal error and the fault is logged.
  */
 import { win32Error } from '../../app/error-catalogue';
-import { isMethod, type Method, type Result } from '../../app/ipc-contract';
-import type { Operation } from '../../app/model';
+import { contract, isMethod, type Result } from '../../app/ipc-contract';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 
 export type FaultLog = (method: string, fault: unknown) => void;
-
-const OPERATIONS: Record<Method, Operation> = {
-  getStatus: 'status',
-  listInterfaces: 'list-interfaces',
-  listAnycast: 'list-anycast',
-  getAnycast: 'get',
-  createAnycast: 'create',
-  deleteAnycast: 'delete',
-};
 
 export async function replyWithoutThrowing(
   method: unknown,
@@ -28,7 +18,7 @@ export async function replyWithoutThrowing(
     return await call();
   } catch (fault) {
     logFault(String(method), fault);
-    const operation = isMethod(method) ? OPERATIONS[method] : 'status';
+    const operation = isMethod(method) ? contract[method].operation : 'status';
     return { ok: false, error: win32Error(ERROR_INTERNAL_ERROR, '', { operation }) };
   }
 }

@@ -7,24 +7,21 @@ import { validateAnycastAddress } from '../../app/address-validation';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
 import { contract, isMethod, writeMethods, type AnycastKey, type Method, type Reply, type Result } from '../../app/ipc-contract';
 import { interfaceLabel, type AppError, type Operation, type SystemStatus } from '../../app/model';
-import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
+import type { SavedEntry } from '../../app/saved-set';
+import { ERROR_INTERNAL_ERROR, NO_ERROR, win32Symbol } from '../../app/win32-errors';
 import type { AnycastBackend, AnycastRow, Win32Result } from '../backends/backend';
+import type { AppFiles } from './app-files';
 import { WriteQueue } from './write-queue';
 
 export interface ServiceOptions {
   simulatedReason: SystemStatus['simulatedReason'];
+  /** Who is making changes where, for the audit trail and ticket details. */
+  identity: { machine: string; user: string };
+  files: AppFiles;
   /** Where unexpected faults are reported; they never reach the renderer as exceptions. */
   logFault?: (method: string, fault: unknown) => void;
+  now?: () => Date;
 }
-
-const OPERATIONS: Record<Method, Operation> = {
-  getStatus: 'status',
-  listInterfaces: 'list-interfaces',
-  listAnycast: 'list-anycast',
-  getAnycast: 'get',
-  createAnycast: 'create',
-  deleteAnycast: 'delete',
-};
 
 type Handlers = { [M in Method]: (request: never) => Promise<Reply<M>> };
 
@@ -43,6 +40,12 @@ export class AnycastService {
       getAnycast: (key: AnycastKey) => this.withRow(key, 'get', (row) => this.backend.getAnycast(row)),
       createAnycast: (key: AnycastKey) => this.withRow(key, 'create', (row) => this.backend.createAnycast(row)),
       deleteAnycast: (key: AnycastKey) => this.withRow(key, 'delete', (row) => this.backend.deleteAnycast(row)),
+      readAuditLog: async ({ limit }: { limit: number }) => ({
+        ok: true,
+        value: { ...(await this.options.files.audit.read(limit)), path: this.options.files.audit.path },
+      }),
+      getSavedSet: async () => ({ ok: true, value: await this.options.files.savedSet.load() }),
+      saveSavedSet: async ({ entries }: { entries: SavedEntry[] }) => this.saveSet(entries),
     };
   }
 
@@ -51,7 +54,7 @@ export class AnycastService {
     if (!isMethod(method)) {
       return this.refuse('This request is not one the app knows.', { operation: 'status' });
     }
-    const operation = OPERATIONS[method];
+    const operation = contract[method].operation;
     const parsed = contract[method].request.safeParse(payload);
     if (!parsed.success) {
       return this.refuse(`The request did not have the expected form (${describeIssue(parsed.error.issues[0])}).`, { operation });
@@ -67,7 +70,26 @@ export class AnycastService {
 
   private async status(): Promise<Reply<'getStatus'>> {
     const status = await this.backend.status();
-    return { ok: true, value: { ...status, backend: this.backend.kind, simulatedReason: this.options.simulatedReason } };
+    return {
+      ok: true,
+      value: { ...status, ...this.options.identity, backend: this.backend.kind, simulatedReason: this.options.simulatedReason },
+    };
+  }
+
+  /** Interface changes, pushed to the renderer; returns the function that stops them. */
+  onInterfacesChanged(listener: () => void): () => void {
+    return this.backend.watchInterfaces(listener);
+  }
+
+  /** Saved entries are checked like any create, so a set never holds what Windows would refuse. */
+  private async saveSet(entries: SavedEntry[]): Promise<Reply<'saveSavedSet'>> {
+    for (const entry of entries) {
+      const check = validateAnycastAddress(entry.address);
+      if (!check.ok || check.family !== entry.family) {
+        return this.refuse(`The saved set has an invalid address, ${entry.address}.`, { operation: 'saved-set', address: entry.address });
+      }
+    }
+    return { ok: true, value: await this.options.files.savedSet.save(entries, this.now()) };
   }
 
   /** Domain checks the schema cannot express, then the backend call, then the error words. */
@@ -92,8 +114,36 @@ export class AnycastService {
       scopeId: 0,
     };
     const result = await call(row);
+    const label = result.ok && operation === 'get' ? undefined : await this.labelFor(key);
+    if (operation === 'create' || operation === 'delete') await this.audit(operation, row, label ?? '', result);
     if (result.ok) return result;
-    return this.reply(result, { operation, address: check.address, interfaceLabel: await this.labelFor(key) });
+    return this.reply(result, { operation, address: check.address, interfaceLabel: label });
+  }
+
+  /** Every change attempt, successful or not, before the reply: an answer the person saw is always on record. */
+  private async audit(operation: 'create' | 'delete', row: AnycastRow, interfaceLabel: string, result: Win32Result<unknown>): Promise<void> {
+    const code = result.ok ? NO_ERROR : result.code;
+    try {
+      await this.options.files.audit.append({
+        time: this.now().toISOString(),
+        ...this.options.identity,
+        backend: this.backend.kind,
+        operation,
+        address: row.address,
+        family: row.family,
+        interfaceLuid: row.interfaceLuid.toString(),
+        interfaceIndex: row.interfaceIndex,
+        interfaceLabel,
+        resultCode: code,
+        result: win32Symbol(code),
+      });
+    } catch (fault) {
+      this.options.logFault?.('audit', fault);
+    }
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
   }
 
   private reply<T>(result: Win32Result<T>, context: ErrorContext): Result<T> {

@@ -3,8 +3,10 @@
  * the real service over a fresh simulated backend, on a free loopback port.
  */
 import { test as base, expect } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { parseLaunchOptions } from '../../main/launch-options';
 import { runPreview } from '../../main/preview/run-preview';
 
@@ -14,13 +16,16 @@ export interface PreviewFixture {
   url: string;
   /** Every API call the page made, so a test can prove a request was never sent. */
   apiCalls: string[];
+  /** The simulated computer behind the page, to change its interfaces as Windows would. */
+  backend: SimulatedBackend;
 }
 
 export const test = base.extend<{ preview: PreviewFixture; launchArgs: string[] }>({
   launchArgs: [[], { option: true }],
   preview: async ({ page, launchArgs }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
-    const server = await runPreview(rendererDir, parseLaunchOptions(launchArgs));
+    const dataDir = mkdtempSync(join(tmpdir(), 'anycast-e2e-'));
+    const server = await runPreview(rendererDir, parseLaunchOptions(launchArgs), dataDir);
     const apiCalls: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -32,7 +37,7 @@ export const test = base.extend<{ preview: PreviewFixture; launchArgs: string[] 
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(server.url);
-    await use({ url: server.url, apiCalls });
+    await use({ url: server.url, apiCalls, backend: server.backend });
     await server.close();
     expect(errors, 'the page logged errors (CSP violations count)').toEqual([]);
   },

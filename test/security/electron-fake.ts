@@ -4,6 +4,9 @@
  * mockElectron() puts a fresh one behind 'electron' for each test.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { vi } from 'vitest';
 
@@ -72,6 +75,7 @@ export function createElectronFake() {
     quit: vi.fn(),
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => mkdtempSync(join(tmpdir(), 'anycast-electron-fake-'))),
   });
 
   return {

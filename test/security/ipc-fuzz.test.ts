@@ -13,6 +13,7 @@ import { SimulatedBackend } from '../../main/backends/simulated/simulated-backen
 import { AnycastService } from '../../main/service/anycast-service';
 import { invokeEvent, mockElectron, type ElectronFake, type FakeWindow } from './electron-fake';
 import { malformedKey, malformedNoArguments, validKey } from './malformed';
+import { testServiceOptions } from '../support/service-options';
 
 const RUNS_PER_CHANNEL = 10_000;
 /** Built once: zod schemas are costly to construct inside a 60,000-run loop. */
@@ -80,7 +81,7 @@ beforeAll(async () => {
   window = new electron.BrowserWindow({});
   backend = new WatchedBackend();
   const logFault = (_method: string, fault: unknown) => faults.push(fault);
-  registerIpcHandlers(new AnycastService(backend, { simulatedReason: 'demo-flag', logFault }), () => window as never, logFault);
+  registerIpcHandlers(new AnycastService(backend, testServiceOptions({ simulatedReason: 'demo-flag', logFault })), () => window as never, logFault);
 });
 
 afterAll(() => {

@@ -16,6 +16,7 @@ import { MAX_BODY_BYTES, startPreviewServer, TOKEN_HEADER, type PreviewServer } 
 import { runPreview } from '../../main/preview/run-preview';
 import { AnycastService } from '../../main/service/anycast-service';
 import { malformedKey, pollutingObject, validKey } from './malformed';
+import { testServiceOptions } from '../support/service-options';
 
 const RANDOM_BODIES = 1_000;
 
@@ -43,7 +44,7 @@ class CountingBackend extends SimulatedBackend {
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  const service = new AnycastService(new CountingBackend(), { simulatedReason: 'preview', logFault: () => undefined });
+  const service = new AnycastService(new CountingBackend(), testServiceOptions({ simulatedReason: 'preview', logFault: () => undefined }));
   server = await startPreviewServer({ service, rendererDir, logFault: () => undefined });
   origin = new URL(server.url).origin;
   port = Number(new URL(server.url).port);

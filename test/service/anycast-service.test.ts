@@ -2,12 +2,13 @@ import { methods, type Method } from '../../app/ipc-contract';
 import type { AnycastBackend } from '../../main/backends/backend';
 import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { AnycastService } from '../../main/service/anycast-service';
+import { testServiceOptions } from '../support/service-options';
 
 const ETHERNET = { luid: '1688849877041152', index: 12 };
 const TEREDO = { luid: '36873221965873152', index: 14 };
 
 function serviceOver(backend: AnycastBackend = new SimulatedBackend({ seedEntries: false })) {
-  return new AnycastService(backend, { simulatedReason: 'not-windows' });
+  return new AnycastService(backend, testServiceOptions({ simulatedReason: 'not-windows' }));
 }
 
 /** A backend whose every method fails the test if called: proves the service stopped a request first. */
@@ -46,6 +47,15 @@ const badPayloads: Record<Method, unknown[]> = {
     { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: 1, __proto__: { admin: true }, extra: true },
   ],
   deleteAnycast: [undefined, { address: '192.0.2.1', interfaceLuid: '1' }, 'delete everything'],
+  readAuditLog: [undefined, {}, { limit: 0 }, { limit: 10_001 }, { limit: '5' }, { limit: 1.5 }],
+  getSavedSet: [null, { entries: [] }],
+  saveSavedSet: [
+    undefined,
+    { entries: 'all' },
+    { entries: [{ address: '192.0.2.1' }] },
+    { entries: [{ address: '192.0.2.1', family: 'ipv5', interfaceLuid: '1', interfaceIndex: 1, interfaceAlias: 'x' }] },
+    { entries: Array.from({ length: 10_001 }, () => ({ address: '192.0.2.1', family: 'ipv4', interfaceLuid: '1', interfaceIndex: 1, interfaceAlias: 'x' })) },
+  ],
 };
 
 describe('the service checks every payload against the contract', () => {
@@ -131,7 +141,7 @@ describe('the service carries out requests through the backend', () => {
     const backend = new SimulatedBackend();
     backend.createAnycast = () => Promise.reject(new Error('native call crashed'));
     const faults: string[] = [];
-    const service = new AnycastService(backend, { simulatedReason: null, logFault: (method) => faults.push(method) });
+    const service = new AnycastService(backend, testServiceOptions({ simulatedReason: null, logFault: (method) => faults.push(method) }));
     const reply = await service.handle('createAnycast', { address: '192.0.2.1', ...luidOf(ETHERNET) });
     expect(reply).toMatchObject({ ok: false, error: { code: 1359, symbol: 'ERROR_INTERNAL_ERROR' } });
     expect(faults).toEqual(['createAnycast']);
@@ -155,6 +165,57 @@ describe('the service carries out requests through the backend', () => {
     await Promise.all(['192.0.2.1', '192.0.2.2', '192.0.2.3'].map((address) => service.handle('createAnycast', { address, ...luidOf(ETHERNET) })));
     expect(overlap).toBe(false);
     expect(await service.handle('listAnycast', {})).toMatchObject({ ok: true, value: [{ address: '192.0.2.1' }, { address: '192.0.2.3' }] });
+  });
+});
+
+describe('the audit trail', () => {
+  it('records every change attempt, successful or not, newest first', async () => {
+    const service = serviceOver();
+    await service.handle('createAnycast', { address: '192.0.2.7', ...luidOf(ETHERNET) });
+    await service.handle('createAnycast', { address: '192.0.2.7', ...luidOf(ETHERNET) });
+    await service.handle('deleteAnycast', { address: '192.0.2.7', ...luidOf(ETHERNET) });
+    await service.handle('listAnycast', {});
+    const reply = await service.handle('readAuditLog', { limit: 100 });
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const page = reply.value as { records: Array<Record<string, unknown>>; total: number; path: string };
+    expect(page.total).toBe(3);
+    expect(page.path).toMatch(/audit\.jsonl$/);
+    expect(page.records.map((r) => [r.operation, r.resultCode, r.result])).toEqual([
+      ['delete', 0, 'NO_ERROR'],
+      ['create', 5010, 'ERROR_OBJECT_ALREADY_EXISTS'],
+      ['create', 0, 'NO_ERROR'],
+    ]);
+    expect(page.records[0]).toMatchObject({
+      machine: 'TEST-PC',
+      user: 'technician',
+      address: '192.0.2.7',
+      interfaceLabel: 'Ethernet (index 12)',
+      interfaceLuid: ETHERNET.luid,
+    });
+  });
+
+  it('records a refusal from Windows such as access denied', async () => {
+    const service = serviceOver(new SimulatedBackend({ elevated: false }));
+    await service.handle('createAnycast', { address: '192.0.2.8', ...luidOf(ETHERNET) });
+    const reply = await service.handle('readAuditLog', { limit: 1 });
+    expect(reply).toMatchObject({ ok: true, value: { records: [{ operation: 'create', resultCode: 5, result: 'ERROR_ACCESS_DENIED' }] } });
+  });
+});
+
+describe('the saved set', () => {
+  const entry = { address: '192.0.2.53', family: 'ipv4', interfaceLuid: ETHERNET.luid, interfaceIndex: 12, interfaceAlias: 'Ethernet' };
+
+  it('starts empty, then keeps what was saved', async () => {
+    const service = serviceOver();
+    expect(await service.handle('getSavedSet', {})).toEqual({ ok: true, value: { entries: [], savedAt: null } });
+    expect(await service.handle('saveSavedSet', { entries: [entry] })).toMatchObject({ ok: true, value: { entries: [entry] } });
+    expect(await service.handle('getSavedSet', {})).toMatchObject({ ok: true, value: { entries: [entry], savedAt: expect.any(String) } });
+  });
+
+  it('refuses an entry Windows would refuse', async () => {
+    const reply = await serviceOver().handle('saveSavedSet', { entries: [{ ...entry, address: '224.0.0.1' }] });
+    expect(reply).toMatchObject({ ok: false, error: { code: 87, operation: 'saved-set' } });
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { MAX_BODY_BYTES, startPreviewServer, type PreviewServer } from '../../main/preview/preview-server';
 import { AnycastService } from '../../main/service/anycast-service';
+import { testServiceOptions } from '../support/service-options';
 
 let server: PreviewServer;
 let origin: string;
@@ -22,7 +23,7 @@ beforeAll(async () => {
     backendCalls += 1;
     return list();
   };
-  server = await startPreviewServer({ service: new AnycastService(backend, { simulatedReason: 'preview' }), rendererDir: dir });
+  server = await startPreviewServer({ service: new AnycastService(backend, testServiceOptions({ simulatedReason: 'preview' })), rendererDir: dir });
   origin = new URL(server.url).origin;
 });
 

@@ -1,0 +1,53 @@
+/**
+ * The audit trail: one JSON line per change attempt, successful or not, appended
+ * durably so a crash loses at most the line being written. Reading skips a torn
+ * or foreign line instead of failing the whole log.
+ */
+import { readFile } from 'node:fs/promises';
+import { AuditRecord } from '../../app/audit';
+import { appendJsonLine } from '../storage/durable-append';
+
+export interface AuditLogPage {
+  /** Newest first. */
+  records: AuditRecord[];
+  /** Lines that were not audit records (a line torn by a crash, say). */
+  skippedLines: number;
+  /** Records in the file, before `limit` was applied. */
+  total: number;
+}
+
+export class AuditLog {
+  constructor(readonly path: string) {}
+
+  append(record: AuditRecord): Promise<void> {
+    return appendJsonLine(this.path, record);
+  }
+
+  async read(limit: number): Promise<AuditLogPage> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (fault) {
+      if ((fault as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skippedLines: 0, total: 0 };
+      throw fault;
+    }
+    const records: AuditRecord[] = [];
+    let skippedLines = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      const parsed = parseLine(line);
+      if (parsed) records.push(parsed);
+      else skippedLines += 1;
+    }
+    return { records: records.slice(-limit).reverse(), skippedLines, total: records.length };
+  }
+}
+
+function parseLine(line: string): AuditRecord | undefined {
+  try {
+    const result = AuditRecord.safeParse(JSON.parse(line));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
