@@ -6,12 +6,15 @@
 import { validateAnycastAddress } from '../../app/address-validation';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
 import { contract, isMethod, writeMethods, type AnycastKey, type Method, type Reply, type Result } from '../../app/ipc-contract';
-import { interfaceLabel, type AppError, type Operation, type SystemStatus } from '../../app/model';
+import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR, NO_ERROR, win32Symbol } from '../../app/win32-errors';
 import type { AnycastBackend, AnycastRow, Win32Result } from '../backends/backend';
 import type { AppFiles } from './app-files';
 import { WriteQueue } from './write-queue';
+
+/** An alias renamed in Windows shows in audit lines within this time. */
+const LABELS_MAX_AGE_MS = 5_000;
 
 export interface ServiceOptions {
   simulatedReason: SystemStatus['simulatedReason'];
@@ -27,6 +30,8 @@ type Handlers = { [M in Method]: (request: never) => Promise<Reply<M>> };
 
 export class AnycastService {
   private readonly writes = new WriteQueue();
+  private labels: NetworkInterface[] = [];
+  private labelsReadAt = 0;
   private readonly handlers: Handlers;
 
   constructor(
@@ -157,13 +162,24 @@ export class AnycastService {
 
   /** Names the interface in an error the way the person picked it, with the same LUID-then-index rule. */
   private async labelFor(key: AnycastKey): Promise<string> {
-    const list = await this.backend.listInterfaces();
     const luidGiven = key.interfaceLuid !== '0';
-    const iface = list.ok
-      ? list.value.find((i) => (luidGiven ? i.luid === key.interfaceLuid : i.index === key.interfaceIndex))
-      : undefined;
+    const matches = (i: NetworkInterface) => (luidGiven ? i.luid === key.interfaceLuid : i.index === key.interfaceIndex);
+    const fresh = Date.now() - this.labelsReadAt < LABELS_MAX_AGE_MS;
+    const iface = (fresh ? this.labels.find(matches) : undefined) ?? (await this.refreshLabels()).find(matches);
     if (iface) return interfaceLabel(iface);
     return luidGiven ? `interface with LUID ${key.interfaceLuid}` : `interface index ${key.interfaceIndex}`;
+  }
+
+  /**
+   * Every write names its interface in the audit line; listing all interfaces for each
+   * one cost most of a write's time (the benchmark showed 4 ms of 5). The list is kept
+   * and re-read when an interface is missing from it or it is older than LABELS_MAX_AGE_MS.
+   */
+  private async refreshLabels(): Promise<NetworkInterface[]> {
+    const list = await this.backend.listInterfaces();
+    this.labels = list.ok ? list.value : [];
+    this.labelsReadAt = Date.now();
+    return this.labels;
   }
 }
 

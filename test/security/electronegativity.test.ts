@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../main/security/content-security-policy';
+import { META_CONTENT_SECURITY_POLICY } from '../../main/security/content-security-policy';
 
 function scan(files: Record<string, string>): { status: number | null; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-fixture-'));
@@ -47,15 +47,15 @@ describe('the Electronegativity runner', () => {
   });
 
   it('passes the accepted findings only where they were reviewed', () => {
-    const reviewed = scan({ 'main/electron/main-window.ts': secureWindow + lockdown, 'renderer/index.html': page(CONTENT_SECURITY_POLICY) });
+    const reviewed = scan({ 'main/electron/main-window.ts': secureWindow + lockdown, 'renderer/index.html': page(META_CONTENT_SECURITY_POLICY) });
     expect(reviewed.output).toContain('0 findings');
     expect(reviewed.status).toBe(0);
 
-    const elsewhere = scan({ 'main/other-window.ts': secureWindow + lockdown, 'renderer/index.html': page(CONTENT_SECURITY_POLICY) });
+    const elsewhere = scan({ 'main/other-window.ts': secureWindow + lockdown, 'renderer/index.html': page(META_CONTENT_SECURITY_POLICY) });
     expect(elsewhere.output).toContain('PRELOAD_JS_CHECK');
     expect(elsewhere.status).toBe(1);
 
-    const changedCsp = page(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' https://cdn.example"));
+    const changedCsp = page(META_META_CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' https://cdn.example"));
     const weakened = scan({ 'main/electron/main-window.ts': secureWindow + lockdown, 'renderer/index.html': changedCsp });
     expect(weakened.output).toContain('CSP_GLOBAL_CHECK');
     expect(weakened.status).toBe(1);
