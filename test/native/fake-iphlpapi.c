@@ -19,12 +19,16 @@
  * row; change an interface's status and notify from another thread, as Windows does;
  * and count the tables, SIDs and notification registrations not yet released. Built with
  * -DNO_ANYCAST_EXPORTS it lacks the four anycast functions, as Wine's iphlpapi.dll does.
+ *
+ * Benchmark exports (FakeBench*, used by test/bench) seed a server-sized machine and time
+ * plain C loops over the same functions: the physical limit the koffi binding is compared with.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <errno.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -234,8 +238,19 @@ static const Interface INTERFACES[] = {
 };
 #define INTERFACE_COUNT (sizeof INTERFACES / sizeof INTERFACES[0])
 
+/* Room for the benchmark's generated machine (FakeBenchSeed); the seeded one is far smaller. */
+#define MAX_INTERFACES 256
+_Static_assert(INTERFACE_COUNT <= MAX_INTERFACES, "MAX_INTERFACES");
+/* Anycast rows stored before a create fails with ERROR_NOT_ENOUGH_MEMORY; the benchmark's machine holds more. */
+#define MAX_ENTRIES 4096
+#define MAX_BENCH_ENTRIES 16384
+
+/* The machine's interfaces: the seeded ones, or the benchmark's until FakeReset. */
+static const Interface *interfaces = INTERFACES;
+static size_t interface_count = INTERFACE_COUNT;
 static uint32_t entry_count; /* anycast rows stored */
-static uint32_t oper_status_set[INTERFACE_COUNT]; /* FakeSetOperStatus's, 0 for the seeded one */
+static uint32_t entry_limit = MAX_ENTRIES; /* FakeBenchSeed raises it to MAX_BENCH_ENTRIES */
+static uint32_t oper_status_set[MAX_INTERFACES]; /* FakeSetOperStatus's, 0 for the seeded one */
 static int elevated = 1;
 static int ipv4_stack = 1;
 static int ipv6_stack = 1;
@@ -251,7 +266,10 @@ static int64_t outstanding_sids;
 /* ---- Test controls ---- */
 
 EXPORT void FakeReset(void) {
+  interfaces = INTERFACES;
+  interface_count = INTERFACE_COUNT;
   entry_count = 0;
+  entry_limit = MAX_ENTRIES;
   memset(oper_status_set, 0, sizeof oper_status_set);
   elevated = 1;
   ipv4_stack = 1;
@@ -290,19 +308,19 @@ static int interface_has(const Interface *iface, uint16_t family) {
 }
 
 static const Interface *find_by_luid(uint64_t luid) {
-  for (size_t i = 0; i < INTERFACE_COUNT; i++)
-    if (INTERFACES[i].luid == luid) return &INTERFACES[i];
+  for (size_t i = 0; i < interface_count; i++)
+    if (interfaces[i].luid == luid) return &interfaces[i];
   return NULL;
 }
 
 static const Interface *find_by_index(uint32_t index) {
-  for (size_t i = 0; i < INTERFACE_COUNT; i++)
-    if (INTERFACES[i].index == index) return &INTERFACES[i];
+  for (size_t i = 0; i < interface_count; i++)
+    if (interfaces[i].index == index) return &interfaces[i];
   return NULL;
 }
 
 static uint32_t oper_status_of(const Interface *iface) {
-  uint32_t set = oper_status_set[iface - INTERFACES];
+  uint32_t set = oper_status_set[iface - interfaces];
   return set ? set : iface->oper_status;
 }
 
@@ -345,10 +363,10 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
   if (!table) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
-  MIB_IF_TABLE2 *t = allocate_table(offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), INTERFACE_COUNT);
+  MIB_IF_TABLE2 *t = allocate_table(offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), interface_count);
   if (!t) return ERROR_NOT_ENOUGH_MEMORY;
-  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
-    const Interface *iface = &INTERFACES[i];
+  for (size_t i = 0; i < interface_count; i++) {
+    const Interface *iface = &interfaces[i];
     MIB_IF_ROW2 *row = &t->Table[i];
     row->InterfaceLuid = iface->luid;
     row->InterfaceIndex = iface->index;
@@ -367,7 +385,7 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
     row->TransmitLinkSpeed = row->ReceiveLinkSpeed = 1000000000ull;
     row->Counters[0] = 123456789012ull;
   }
-  t->NumEntries = INTERFACE_COUNT;
+  t->NumEntries = interface_count;
   *table = t;
   return NO_ERROR;
 }
@@ -375,9 +393,9 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
 /* Rows in a per-interface-and-family table: one for each stack each interface carries. */
 static uint32_t stack_row_count(uint16_t family) {
   uint32_t count = 0;
-  for (size_t i = 0; i < INTERFACE_COUNT; i++)
-    count += (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) +
-             (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6));
+  for (size_t i = 0; i < interface_count; i++)
+    count += (family != AF_INET6 && interface_has(&interfaces[i], AF_INET)) +
+             (family != AF_INET && interface_has(&interfaces[i], AF_INET6));
   return count;
 }
 
@@ -399,9 +417,9 @@ EXPORT uint32_t GetIpInterfaceTable(uint16_t family, MIB_IPINTERFACE_TABLE **tab
   MIB_IPINTERFACE_TABLE *t = allocate_table(offsetof(MIB_IPINTERFACE_TABLE, Table), sizeof(MIB_IPINTERFACE_ROW), count);
   if (!t) return ERROR_NOT_ENOUGH_MEMORY;
   uint32_t n = 0;
-  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
-    if (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET);
-    if (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6)) fill_ip_interface_row(&t->Table[n++], &INTERFACES[i], AF_INET6);
+  for (size_t i = 0; i < interface_count; i++) {
+    if (family != AF_INET6 && interface_has(&interfaces[i], AF_INET)) fill_ip_interface_row(&t->Table[n++], &interfaces[i], AF_INET);
+    if (family != AF_INET && interface_has(&interfaces[i], AF_INET6)) fill_ip_interface_row(&t->Table[n++], &interfaces[i], AF_INET6);
   }
   t->NumEntries = n;
   *table = t;
@@ -449,9 +467,9 @@ EXPORT uint32_t GetUnicastIpAddressTable(uint16_t family, MIB_UNICASTIPADDRESS_T
       allocate_table(offsetof(MIB_UNICASTIPADDRESS_TABLE, Table), sizeof(MIB_UNICASTIPADDRESS_ROW), count);
   if (!t) return ERROR_NOT_ENOUGH_MEMORY;
   uint32_t n = 0;
-  for (size_t i = 0; i < INTERFACE_COUNT; i++) {
-    if (family != AF_INET6 && interface_has(&INTERFACES[i], AF_INET)) fill_unicast_row(&t->Table[n++], &INTERFACES[i], AF_INET);
-    if (family != AF_INET && interface_has(&INTERFACES[i], AF_INET6)) fill_unicast_row(&t->Table[n++], &INTERFACES[i], AF_INET6);
+  for (size_t i = 0; i < interface_count; i++) {
+    if (family != AF_INET6 && interface_has(&interfaces[i], AF_INET)) fill_unicast_row(&t->Table[n++], &interfaces[i], AF_INET);
+    if (family != AF_INET && interface_has(&interfaces[i], AF_INET6)) fill_unicast_row(&t->Table[n++], &interfaces[i], AF_INET6);
   }
   t->NumEntries = n;
   *table = t;
@@ -614,7 +632,7 @@ static void *notifier(void *arg) {
 EXPORT int32_t FakeSetOperStatus(uint32_t index, uint32_t status) {
   const Interface *iface = find_by_index(index);
   if (!iface) return 0;
-  oper_status_set[iface - INTERFACES] = status;
+  oper_status_set[iface - interfaces] = status;
   Change change = {.iface = iface};
   pthread_t thread;
   if (pthread_create(&thread, NULL, notifier, &change) != 0) return 0;
@@ -629,8 +647,7 @@ EXPORT int32_t FakeSetOperStatus(uint32_t index, uint32_t status) {
 
 #ifndef NO_ANYCAST_EXPORTS
 
-#define MAX_ENTRIES 4096
-static MIB_ANYCASTIPADDRESS_ROW entries[MAX_ENTRIES];
+static MIB_ANYCASTIPADDRESS_ROW entries[MAX_BENCH_ENTRIES];
 
 static int all_zero(const uint8_t *bytes, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -695,7 +712,7 @@ EXPORT uint32_t CreateAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row)
   if (!elevated) return ERROR_ACCESS_DENIED;
   if (!interface_has(iface, row->Address.si_family)) return ERROR_NOT_SUPPORTED;
   if (find_entry(iface, &row->Address)) return ERROR_OBJECT_ALREADY_EXISTS;
-  if (entry_count == MAX_ENTRIES) return ERROR_NOT_ENOUGH_MEMORY;
+  if (entry_count == entry_limit) return ERROR_NOT_ENOUGH_MEMORY;
   MIB_ANYCASTIPADDRESS_ROW *entry = &entries[entry_count++];
   memset(entry, 0, sizeof *entry);
   entry->Address.si_family = row->Address.si_family;
@@ -748,12 +765,238 @@ EXPORT uint32_t GetAnycastIpAddressTable(uint16_t family, MIB_ANYCASTIPADDRESS_T
     if (family == AF_UNSPEC || entries[i].Address.si_family == family) copy_out(&t->Table[n++], &entries[i]);
   if (bad_row_pending) {
     t->Table[n].Address.si_family = 99;
-    t->Table[n++].InterfaceLuid = INTERFACES[0].luid;
+    t->Table[n++].InterfaceLuid = interfaces[0].luid;
     bad_row_pending = 0;
   }
   t->NumEntries = n;
   *table = t;
   return NO_ERROR;
+}
+
+/* ---- Benchmark support (test/bench) ---- */
+
+static Interface bench_interfaces[MAX_INTERFACES];
+static char16_t bench_text[MAX_INTERFACES][2][48]; /* each generated interface's alias and description */
+
+static void utf16_from_ascii(char16_t *dest, size_t size, const char *src) {
+  size_t n = 0;
+  for (; src[n] && n + 1 < size; n++) dest[n] = (char16_t)(unsigned char)src[n];
+  dest[n] = 0;
+}
+
+/*
+ * Replaces the machine with `count` generated adapters, laid out like the simulated backend's
+ * largeInterfaces (index 100 + i, every fifth without IPv6, every seventh down), holding `rows`
+ * anycast rows spread over them in turn, one in four IPv6 where the interface has the stack.
+ * Writes may then grow the table to MAX_BENCH_ENTRIES. FakeReset restores the seeded machine.
+ * Returns 0 when either number does not fit.
+ */
+EXPORT int32_t FakeBenchSeed(uint32_t count, uint32_t rows) {
+  if (count == 0 || count > MAX_INTERFACES || rows > MAX_BENCH_ENTRIES) return 0;
+  for (uint32_t i = 0; i < count; i++) {
+    char text[48];
+    snprintf(text, sizeof text, "Ethernet %u", i + 10);
+    utf16_from_ascii(bench_text[i][0], 48, text);
+    snprintf(text, sizeof text, "Simulated Server Adapter #%u", i + 1);
+    utf16_from_ascii(bench_text[i][1], 48, text);
+    bench_interfaces[i] = (Interface){
+        .luid = LUID(IF_TYPE_ETHERNET, 1000 + i),
+        .index = 100 + i,
+        .alias = bench_text[i][0],
+        .description = bench_text[i][1],
+        .type = IF_TYPE_ETHERNET,
+        .oper_status = i % 7 == 6 ? DOWN : UP,
+        .mac = {0x02, 0, 0, (uint8_t)(i >> 16), (uint8_t)(i >> 8), (uint8_t)i},
+        .mac_length = 6,
+        .mtu = 1500,
+        .ipv4 = 1,
+        .ipv6 = i % 5 != 4,
+    };
+  }
+  interfaces = bench_interfaces;
+  interface_count = count;
+  memset(oper_status_set, 0, sizeof oper_status_set);
+  entry_limit = MAX_BENCH_ENTRIES;
+  entry_count = 0;
+  for (uint32_t n = 0; n < rows; n++) {
+    const Interface *iface = &interfaces[n % count];
+    uint32_t host = n / count; /* distinct per interface, so no row repeats one */
+    MIB_ANYCASTIPADDRESS_ROW *entry = &entries[entry_count++];
+    memset(entry, 0, sizeof *entry);
+    if (n % 4 == 3 && iface->ipv6) {
+      const uint8_t address[16] = {0x20, 0x01, 0x0d, 0xb8, 0, 0, (uint8_t)(iface->index >> 8), (uint8_t)iface->index,
+                                   0, 0, 0, 0, 0, 0, (uint8_t)((host + 1) >> 8), (uint8_t)(host + 1)};
+      entry->Address.si_family = AF_INET6;
+      memcpy(entry->Address.Ipv6.sin6_addr, address, 16);
+    } else {
+      const uint8_t address[4] = {10, (uint8_t)(host >> 8), (uint8_t)host, (uint8_t)(iface->index % 250 + 1)};
+      entry->Address.si_family = AF_INET;
+      memcpy(entry->Address.Ipv4.sin_addr, address, 4);
+    }
+    entry->InterfaceLuid = iface->luid;
+    entry->InterfaceIndex = iface->index;
+  }
+  return 1;
+}
+
+/* Tells the compiler the copies are read, so it cannot drop the work a real caller does. */
+#define KEEP(pointer) __asm__ volatile("" : : "r"(pointer) : "memory")
+
+static int64_t nanoseconds_since(const struct timespec *start) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (int64_t)(now.tv_sec - start->tv_sec) * 1000000000 + (now.tv_nsec - start->tv_nsec);
+}
+
+/* An anycast row as a C caller keeps it: every member of the Windows row, family-decoded. */
+typedef struct {
+  uint16_t family;
+  uint8_t address[16];
+  uint32_t address_scope_id;
+  uint64_t luid;
+  uint32_t index;
+  uint32_t scope_id;
+} AnycastCopy;
+
+/*
+ * Reads the whole anycast table `iterations` times as a C program would: GetAnycastIpAddressTable,
+ * every row copied into an array of its own, FreeMibTable. Returns the nanoseconds taken, -1 on failure.
+ */
+EXPORT int64_t FakeBenchReadAnycast(uint32_t iterations) {
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (uint32_t it = 0; it < iterations; it++) {
+    MIB_ANYCASTIPADDRESS_TABLE *t;
+    if (GetAnycastIpAddressTable(AF_UNSPEC, &t) != NO_ERROR) return -1;
+    AnycastCopy *copies = malloc(sizeof *copies * t->NumEntries);
+    if (!copies) {
+      FreeMibTable(t);
+      return -1;
+    }
+    for (uint32_t i = 0; i < t->NumEntries; i++) {
+      const MIB_ANYCASTIPADDRESS_ROW *row = &t->Table[i];
+      AnycastCopy *copy = &copies[i];
+      copy->family = row->Address.si_family;
+      if (copy->family == AF_INET) {
+        memcpy(copy->address, row->Address.Ipv4.sin_addr, 4);
+        copy->address_scope_id = 0;
+      } else {
+        memcpy(copy->address, row->Address.Ipv6.sin6_addr, 16);
+        copy->address_scope_id = row->Address.Ipv6.sin6_scope_id;
+      }
+      copy->luid = row->InterfaceLuid;
+      copy->index = row->InterfaceIndex;
+      copy->scope_id = row->ScopeId;
+    }
+    KEEP(copies);
+    free(copies);
+    FreeMibTable(t);
+  }
+  return nanoseconds_since(&start);
+}
+
+/* The LUIDs of one stack's interfaces, open addressing: what the binding keeps in a Set. */
+#define LUID_SET_SLOTS 1024 /* a power of two, over twice MAX_INTERFACES */
+typedef struct {
+  uint64_t slots[LUID_SET_SLOTS]; /* 0 is free: a LUID always has an IfType in its top bits */
+} LuidSet;
+
+static size_t luid_slot(const LuidSet *set, uint64_t luid) {
+  size_t slot = (size_t)((luid * 0x9E3779B97F4A7C15ull) >> 54) & (LUID_SET_SLOTS - 1);
+  while (set->slots[slot] && set->slots[slot] != luid) slot = (slot + 1) & (LUID_SET_SLOTS - 1);
+  return slot;
+}
+
+static uint32_t read_stack(uint16_t family, LuidSet *set) {
+  memset(set, 0, sizeof *set);
+  MIB_IPINTERFACE_TABLE *t;
+  uint32_t code = GetIpInterfaceTable(family, &t);
+  if (code != NO_ERROR) return code;
+  for (uint32_t i = 0; i < t->NumEntries; i++) set->slots[luid_slot(set, t->Table[i].InterfaceLuid)] = t->Table[i].InterfaceLuid;
+  FreeMibTable(t);
+  return NO_ERROR;
+}
+
+/* An interface as a C caller keeps it: the members the binding reads, and its stacks. */
+typedef struct {
+  uint64_t luid;
+  uint32_t index;
+  char16_t alias[IF_MAX_STRING_SIZE + 1];
+  char16_t description[IF_MAX_STRING_SIZE + 1];
+  uint32_t type;
+  uint32_t oper_status;
+  uint8_t mac[32];
+  uint32_t mac_length;
+  uint32_t mtu;
+  int ipv4;
+  int ipv6;
+} InterfaceCopy;
+
+/*
+ * Lists the interfaces `iterations` times as the binding does, in C: both stacks'
+ * GetIpInterfaceTable, then GetIfTable2 with filter interfaces left out, each kept row
+ * copied with its stacks looked up. Returns the nanoseconds taken, -1 on failure.
+ */
+EXPORT int64_t FakeBenchReadInterfaces(uint32_t iterations) {
+  static LuidSet ipv4, ipv6;
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (uint32_t it = 0; it < iterations; it++) {
+    if (read_stack(AF_INET, &ipv4) != NO_ERROR || read_stack(AF_INET6, &ipv6) != NO_ERROR) return -1;
+    MIB_IF_TABLE2 *t;
+    if (GetIfTable2(&t) != NO_ERROR) return -1;
+    InterfaceCopy *copies = malloc(sizeof *copies * t->NumEntries);
+    if (!copies) {
+      FreeMibTable(t);
+      return -1;
+    }
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < t->NumEntries; i++) {
+      const MIB_IF_ROW2 *row = &t->Table[i];
+      if (row->InterfaceAndOperStatusFlags & 0x02) continue; /* FilterInterface */
+      InterfaceCopy *copy = &copies[kept++];
+      copy->luid = row->InterfaceLuid;
+      copy->index = row->InterfaceIndex;
+      copy_utf16(copy->alias, row->Alias);
+      copy_utf16(copy->description, row->Description);
+      copy->type = row->Type;
+      copy->oper_status = row->OperStatus;
+      copy->mac_length = row->PhysicalAddressLength;
+      memcpy(copy->mac, row->PhysicalAddress, sizeof copy->mac);
+      copy->mtu = row->Mtu;
+      copy->ipv4 = ipv4.slots[luid_slot(&ipv4, row->InterfaceLuid)] != 0;
+      copy->ipv6 = ipv6.slots[luid_slot(&ipv6, row->InterfaceLuid)] != 0;
+    }
+    KEEP(copies);
+    free(copies);
+    FreeMibTable(t);
+  }
+  return nanoseconds_since(&start);
+}
+
+/*
+ * `count` CreateAnycastIpAddressEntry calls, then `count` DeleteAnycastIpAddressEntry calls
+ * for the same rows: 198.18.<n / 256>.<n % 256> on interface n % interfaces, named by LUID,
+ * as test/bench writes them through the binding. Returns the nanoseconds taken, -1 when a
+ * call fails.
+ */
+EXPORT int64_t FakeBenchWrites(uint32_t count) {
+  if (count > 65536) return -1;
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t n = 0; n < count; n++) {
+      MIB_ANYCASTIPADDRESS_ROW row;
+      memset(&row, 0, sizeof row);
+      row.Address.si_family = AF_INET;
+      const uint8_t address[4] = {198, 18, (uint8_t)(n >> 8), (uint8_t)n};
+      memcpy(row.Address.Ipv4.sin_addr, address, 4);
+      row.InterfaceLuid = interfaces[n % interface_count].luid;
+      uint32_t code = pass == 0 ? CreateAnycastIpAddressEntry(&row) : DeleteAnycastIpAddressEntry(&row);
+      if (code != NO_ERROR) return -1;
+    }
+  }
+  return nanoseconds_since(&start);
 }
 
 #endif /* NO_ANYCAST_EXPORTS */

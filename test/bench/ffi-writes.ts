@@ -1,0 +1,184 @@
+/**
+ * 2. Writes through the FFI: 1,000 creates then 1,000 deletes, through the binding alone
+ * and through the service (schema, validation, interface label, audit line with fsync),
+ * against the raw C calls (the limit) and one process spawned per operation (the floor
+ * of every tool that shells out to netsh or PowerShell).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnycastKey } from '../../app/ipc-contract';
+import type { AnycastBackend, AnycastRow } from '../../main/backends/backend';
+import type { AuditLog } from '../../main/audit/audit-log';
+import { AnycastService } from '../../main/service/anycast-service';
+import { appFilesIn } from '../../main/service/app-files';
+import { backendOverFake } from '../ffi/fake-iphlpapi';
+import { TEST_IDENTITY } from '../support/service-options';
+import type { BenchLibrary } from './bench-library';
+import { BENCH_INTERFACES } from './ffi-listing';
+import type { Measurement } from './report';
+import { formatMs, formatTimes, median, timeRuns } from './stats';
+
+export const WRITES_SECTION = '2. Writes through the FFI';
+const WRITES = 1_000;
+const OPERATIONS = 2 * WRITES;
+/** Each service sample takes seconds (an fsync and an interface listing per write): fewer of them. */
+const SAMPLES = { binding: 7, service: 3, cLoop: 15, spawn: 5 };
+/** Spawned per sample; the per-operation median is scaled to OPERATIONS. */
+const SPAWNS_PER_SAMPLE = 200;
+const GOAL = 50;
+/** statfs f_type of tmpfs (linux/magic.h): fsync there returns without touching a device. */
+const TMPFS_MAGIC = 0x01021994;
+
+export async function benchFfiWrites(lib: BenchLibrary): Promise<Measurement[]> {
+  lib.seed(BENCH_INTERFACES, 0);
+  const backend = backendOverFake(lib.path);
+  const dataDirs: string[] = [];
+  try {
+    const listed = await backend.listInterfaces();
+    if (!listed.ok) throw new Error(`listInterfaces failed with ${listed.code}`);
+    const luids = listed.value.map((i) => i.luid);
+    // The rows FakeBenchWrites writes: 198.18.<n / 256>.<n % 256> on interface n % count, by LUID.
+    const keys: AnycastKey[] = Array.from({ length: WRITES }, (_, n) => ({
+      address: `198.18.${n >> 8}.${n & 0xff}`,
+      interfaceLuid: luids[n % luids.length]!,
+      interfaceIndex: 0,
+    }));
+    const rows: AnycastRow[] = keys.map((k) => ({
+      address: k.address,
+      family: 'ipv4',
+      interfaceLuid: BigInt(k.interfaceLuid),
+      interfaceIndex: 0,
+      scopeId: 0,
+    }));
+
+    const binding = await timeRuns(SAMPLES.binding, () => writeThroughBackend(backend, rows), 1);
+    const serviceIn = (dataDir: string) => {
+      dataDirs.push(dataDir);
+      return new AnycastService(backend, { simulatedReason: null, identity: TEST_IDENTITY, files: appFilesIn(dataDir) });
+    };
+    // Where the app's data folder would be: on the system disk, where fsync waits for the device.
+    const diskDir = mkdtempSync(join(tmpdir(), 'anycast-bench-'));
+    const onDisk = serviceIn(diskDir);
+    // No warm-up run: the binding's samples warmed the shared code, and each run here lasts seconds.
+    const service = await timeRuns(SAMPLES.service, () => writeThroughService(onDisk, keys), 0);
+    const tmpfsDir = tmpfsDataDir();
+    const onTmpfs = tmpfsDir === undefined ? undefined : serviceIn(tmpfsDir);
+    const serviceTmpfs = onTmpfs && (await timeRuns(SAMPLES.service, () => writeThroughService(onTmpfs, keys), 0));
+    // What the service adds per write, timed on its own: it names the interface for the audit
+    // line (and any error) by listing every interface, and it appends the line durably.
+    const labelLookups = (await timeRuns(SAMPLES.binding, () => backend.listInterfaces())).map((ms) => ms * OPERATIONS);
+    const audit = await timeRuns(SAMPLES.service, () => appendAuditLines(appFilesIn(diskDir).audit, rows), 0);
+
+    const cLoop = Array.from({ length: SAMPLES.cLoop }, () => lib.writesMs(WRITES));
+    const spawnSamples = await timeRuns(SAMPLES.spawn, spawnTrivialProcesses, 1);
+    const spawnPerOp = median(spawnSamples) / SPAWNS_PER_SAMPLE;
+    const spawn = spawnPerOp * OPERATIONS;
+
+    const vsSpawn = `spawn/op ${formatMs(spawn)}`;
+    const [bindingMs, serviceMs, cLoopMs] = [median(binding), median(service), median(cLoop)];
+    const results = [
+      write('C loop, raw calls (the limit)', cLoop, '', ''),
+      {
+        ...write('process per operation (/bin/true)', [spawn], `${SAMPLES.spawn} x ${SPAWNS_PER_SAMPLE} spawns, scaled`, ''),
+        data: { operations: OPERATIONS, extrapolatedMs: spawn, spawnsPerSample: SPAWNS_PER_SAMPLE, samplesMs: spawnSamples },
+      },
+      write('binding (create + read back, delete)', binding, `C loop ${formatMs(cLoopMs)}`, `${formatTimes(bindingMs / cLoopMs)} slower`),
+      write('binding', binding, vsSpawn, fasterOrSlower(spawn, bindingMs), spawn / bindingMs),
+      write(`service, audit fsync on ${fsLabel(diskDir)}`, service, vsSpawn, fasterOrSlower(spawn, serviceMs), spawn / serviceMs),
+      write('  of which listInterfaces for the label', labelLookups, 'service on disk', share(median(labelLookups), serviceMs)),
+      write('  of which audit append with fsync', audit, 'service on disk', share(median(audit), serviceMs)),
+    ];
+    if (serviceTmpfs) {
+      const ms = median(serviceTmpfs);
+      results.push(write('service, audit on tmpfs (fsync is free)', serviceTmpfs, vsSpawn, fasterOrSlower(spawn, ms), spawn / ms));
+    }
+    return results;
+  } finally {
+    backend.close();
+    lib.reset();
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeThroughBackend(backend: AnycastBackend, rows: readonly AnycastRow[]): Promise<void> {
+  for (const row of rows) expectOk(await backend.createAnycast(row), 'createAnycast');
+  for (const row of rows) expectOk(await backend.deleteAnycast(row), 'deleteAnycast');
+}
+
+async function writeThroughService(service: AnycastService, keys: readonly AnycastKey[]): Promise<void> {
+  for (const key of keys) expectOk(await service.handle('createAnycast', key), 'createAnycast');
+  for (const key of keys) expectOk(await service.handle('deleteAnycast', key), 'deleteAnycast');
+}
+
+/** The audit lines the service writes for these rows, straight to the log. */
+async function appendAuditLines(log: AuditLog, rows: readonly AnycastRow[]): Promise<void> {
+  for (const operation of ['create', 'delete'] as const) {
+    for (const row of rows) {
+      await log.append({
+        time: new Date().toISOString(),
+        ...TEST_IDENTITY,
+        backend: 'windows',
+        operation,
+        address: row.address,
+        family: row.family,
+        interfaceLuid: row.interfaceLuid.toString(),
+        interfaceIndex: row.interfaceIndex,
+        interfaceLabel: 'Ethernet 10 (index 100)',
+        resultCode: 0,
+        result: 'NO_ERROR',
+      });
+    }
+  }
+}
+
+function fasterOrSlower(baselineMs: number, ms: number): string {
+  return ms <= baselineMs ? `${formatTimes(baselineMs / ms)} faster` : `${formatTimes(ms / baselineMs)} slower`;
+}
+
+function share(part: number, whole: number): string {
+  return `${((part / whole) * 100).toFixed(0)}% of it`;
+}
+
+/** A write that failed did not do the work being timed: the number would be meaningless. */
+function expectOk(result: { ok: boolean }, what: string): void {
+  if (!result.ok) throw new Error(`${what} failed: ${JSON.stringify(result)}`);
+}
+
+function spawnTrivialProcesses(): void {
+  for (let i = 0; i < SPAWNS_PER_SAMPLE; i++) {
+    const run = spawnSync('/bin/true');
+    if (run.status !== 0) throw new Error(`/bin/true did not run: ${run.error?.message ?? run.status}`);
+  }
+}
+
+/** A fresh data folder on /dev/shm when that is tmpfs, else undefined (the row is left out). */
+function tmpfsDataDir(): string | undefined {
+  try {
+    if (statfsSync('/dev/shm').type !== TMPFS_MAGIC) return undefined;
+  } catch {
+    return undefined;
+  }
+  return mkdtempSync(join('/dev/shm', 'anycast-bench-'));
+}
+
+/** Where the audit line went, and whether fsync there reaches a device. */
+function fsLabel(dir: string): string {
+  return `${tmpdir()} (${statfsSync(dir).type === TMPFS_MAGIC ? 'tmpfs' : 'disk'})`;
+}
+
+/** `speedup` (process-per-operation time over this one) is given for the rows the goal applies to. */
+function write(name: string, samples: number[], baseline: string, ratio: string, speedup?: number): Measurement {
+  const ms = median(samples);
+  return {
+    section: WRITES_SECTION,
+    name,
+    value: `${formatMs(ms)} (${formatMs(ms / OPERATIONS)}/op)`,
+    baseline,
+    ratio,
+    goal: speedup === undefined ? '' : `>= ${GOAL}x faster`,
+    met: speedup === undefined ? undefined : speedup >= GOAL,
+    data: { operations: OPERATIONS, medianMs: ms, speedupOverSpawn: speedup, samplesMs: samples },
+  };
+}
