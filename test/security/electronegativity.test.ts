@@ -55,7 +55,7 @@ describe('the Electronegativity runner', () => {
     expect(elsewhere.output).toContain('PRELOAD_JS_CHECK');
     expect(elsewhere.status).toBe(1);
 
-    const changedCsp = page(META_META_CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' https://cdn.example"));
+    const changedCsp = page(META_CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' https://cdn.example"));
     const weakened = scan({ 'main/electron/main-window.ts': secureWindow + lockdown, 'renderer/index.html': changedCsp });
     expect(weakened.output).toContain('CSP_GLOBAL_CHECK');
     expect(weakened.status).toBe(1);
