@@ -2,17 +2,18 @@
 import {
   AF_INET,
   AF_INET6,
+  anycastEntry,
   anycastRowToEntry,
   anycastRowValue,
   decodeSockaddrInet,
   decodeUtf16,
   encodeSockaddrInet,
   formatMac,
-  ifRowToInterface,
   isFilterInterface,
+  luidTextCache,
   luidToString,
   operStatusFromWindows,
-  type IfRow2Value,
+  type InterfaceIds,
 } from '../../main/backends/windows/iphlpapi-decode';
 import { makeLuid } from '../../main/backends/simulated/seed';
 
@@ -23,6 +24,7 @@ const utf16 = (text: string, length = 257): Uint16Array => {
 };
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const text = (units: Uint16Array) => decodeUtf16(new DataView(units.buffer), 0, units.length);
 
 describe('SOCKADDR_INET', () => {
   it('encodes IPv4 as AF_INET (2, little-endian) with the address in network order at byte 4', () => {
@@ -54,6 +56,9 @@ describe('SOCKADDR_INET', () => {
     const table = new Uint8Array(64);
     table.set(encodeSockaddrInet('198.51.100.7', 'ipv4')!, 8);
     expect(decodeSockaddrInet(table.subarray(8, 36)).address).toBe('198.51.100.7');
+    expect(decodeSockaddrInet(table, 8).address).toBe('198.51.100.7');
+    table.set(encodeSockaddrInet('fe80::7', 'ipv6', 0xfffffffe)!, 30);
+    expect(decodeSockaddrInet(table, 30)).toEqual({ family: 'ipv6', address: 'fe80::7', scopeId: 0xfffffffe });
   });
 
   it('refuses text that is not an address of the given family, shorthand, or a zone suffix', () => {
@@ -69,6 +74,7 @@ describe('SOCKADDR_INET', () => {
     bytes[0] = 10; // Linux's AF_INET6, not Windows'
     expect(() => decodeSockaddrInet(bytes)).toThrow(/family 10/);
     expect(() => decodeSockaddrInet(new Uint8Array(16))).toThrow(/28 bytes/);
+    expect(() => decodeSockaddrInet(new Uint8Array(40), 20)).toThrow(/28 bytes, got 20/);
     expect([AF_INET, AF_INET6]).toEqual([2, 23]);
   });
 });
@@ -83,20 +89,33 @@ describe('LUIDs', () => {
     expect(luidToString(Number(makeLuid(6, 1)))).toBe(makeLuid(6, 1).toString());
     expect(luidToString(0)).toBe('0');
   });
+
+  it('keep one decimal string per LUID within a listing', () => {
+    const luidText = luidTextCache();
+    const tunnel = makeLuid(131, 1);
+    expect([luidText(tunnel), luidText(0n), luidText(tunnel), luidText(0xffff_ffff_ffff_ffffn)]).toEqual([
+      '36873221965873152',
+      '0',
+      '36873221965873152',
+      '18446744073709551615',
+    ]);
+  });
 });
 
 describe('UTF-16 text', () => {
   it('stops at the first NUL and keeps non-ASCII and surrogate pairs', () => {
-    expect(decodeUtf16(utf16('Ethernet'))).toBe('Ethernet');
-    expect(decodeUtf16(utf16('Büro – Wi-Fi 😀'))).toBe('Büro – Wi-Fi 😀');
+    expect(text(utf16('Ethernet'))).toBe('Ethernet');
+    expect(text(utf16('Büro – Wi-Fi 😀'))).toBe('Büro – Wi-Fi 😀');
     const units = utf16('Wi-Fi');
     units.set([0x58, 0x59], 6); // garbage after the terminator
-    expect(decodeUtf16(units)).toBe('Wi-Fi');
-    expect(decodeUtf16(new Uint16Array(257))).toBe('');
+    expect(text(units)).toBe('Wi-Fi');
+    expect(text(new Uint16Array(257))).toBe('');
   });
 
-  it('reads a full buffer without a terminator', () => {
-    expect(decodeUtf16(Uint16Array.from([0x41, 0x42, 0x43]))).toBe('ABC');
+  it('reads no more than the buffer holds, at any byte offset, little-endian', () => {
+    expect(text(Uint16Array.from([0x41, 0x42, 0x43]))).toBe('ABC');
+    const bytes = Uint8Array.from([0xff, 0x41, 0x00, 0xfc, 0x00, 0x43, 0x00]);
+    expect(decodeUtf16(new DataView(bytes.buffer), 1, 2)).toBe('Aü');
   });
 });
 
@@ -111,39 +130,6 @@ describe('MAC addresses', () => {
 });
 
 describe('interface rows', () => {
-  const ifRow = (overrides: Partial<IfRow2Value> = {}): IfRow2Value => {
-    const mac = new Uint8Array(32);
-    mac.set([0x00, 0x15, 0x5d, 0x01, 0x6e, 0x02]);
-    return {
-      InterfaceLuid: makeLuid(6, 3),
-      InterfaceIndex: 31,
-      Alias: utf16('vEthernet (Lab)'),
-      Description: utf16('Hyper-V Virtual Ethernet Adapter'),
-      PhysicalAddressLength: 6,
-      PhysicalAddress: mac,
-      Mtu: 1500,
-      Type: 6,
-      InterfaceAndOperStatusFlags: 0b1,
-      OperStatus: 1,
-      ...overrides,
-    };
-  };
-
-  it('become NetworkInterface objects with the stacks found for them', () => {
-    expect(ifRowToInterface(ifRow(), { ipv4: true, ipv6: false })).toEqual({
-      luid: makeLuid(6, 3).toString(),
-      index: 31,
-      alias: 'vEthernet (Lab)',
-      description: 'Hyper-V Virtual Ethernet Adapter',
-      type: 6,
-      operStatus: 'up',
-      mac: '00-15-5D-01-6E-02',
-      mtu: 1500,
-      ipv4: true,
-      ipv6: false,
-    });
-  });
-
   it('map every IF_OPER_STATUS, and anything else to unknown', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map(operStatusFromWindows)).toEqual([
       'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown',
@@ -153,24 +139,46 @@ describe('interface rows', () => {
   });
 
   it('tell NDIS filter interfaces by bit 1 of the flags byte', () => {
-    expect(isFilterInterface(ifRow({ InterfaceAndOperStatusFlags: 0b10 }))).toBe(true);
-    expect(isFilterInterface(ifRow({ InterfaceAndOperStatusFlags: 0b11111101 }))).toBe(false);
+    expect(isFilterInterface(0b10)).toBe(true);
+    expect(isFilterInterface(0b11111101)).toBe(false);
   });
 });
 
 describe('anycast rows', () => {
+  const ethernet = makeLuid(6, 1);
+  const ids: InterfaceIds = {
+    luidOf: (index) => (index === 12 ? ethernet : null),
+    indexOf: (luid) => (luid === ethernet ? 12 : null),
+  };
+  const v4 = { family: 'ipv4', address: '192.0.2.1', scopeId: 0 } as const;
+
   it('carry the request into a MIB row and come back as the entry Windows stored', () => {
     const luid = makeLuid(131, 1);
     const value = anycastRowValue({ address: 'FE80::53', family: 'ipv6', interfaceLuid: luid, interfaceIndex: 14, scopeId: 0 })!;
     expect(value).toMatchObject({ InterfaceLuid: luid, InterfaceIndex: 14, ScopeId: 0 });
     // What Windows writes back: its own ScopeId.
-    expect(anycastRowToEntry({ ...value, ScopeId: 14 })).toEqual({
+    expect(anycastRowToEntry({ ...value, ScopeId: 14 }, ids)).toEqual({
       address: 'fe80::53',
       family: 'ipv6',
       interfaceLuid: luid.toString(),
       interfaceIndex: 14,
       scopeId: 14,
     });
+  });
+
+  it('name both the LUID and the index, asking for the one a row lacks', () => {
+    const expected = { interfaceLuid: ethernet.toString(), interfaceIndex: 12 };
+    expect(anycastEntry(v4, 0n, 12, 0, ids)).toMatchObject(expected);
+    expect(anycastEntry(v4, ethernet, 0, 0, ids)).toMatchObject(expected);
+    // Koffi hands a small u64 over as a Number.
+    expect(anycastRowToEntry({ ...anycastRowValue({ ...v4, interfaceLuid: 0n, interfaceIndex: 12 })!, InterfaceLuid: 0 }, ids)).toMatchObject(expected);
+    // Where Windows cannot convert, the row stays as it came.
+    expect(anycastEntry(v4, 0n, 99, 0, ids)).toMatchObject({ interfaceLuid: '0', interfaceIndex: 99 });
+    expect(anycastEntry(v4, 5n, 0, 0, ids)).toMatchObject({ interfaceLuid: '5', interfaceIndex: 0 });
+    // Neither or both: nothing to ask.
+    const never: InterfaceIds = { luidOf: () => expect.unreachable(), indexOf: () => expect.unreachable() };
+    expect(anycastEntry(v4, 0n, 0, 0, never)).toMatchObject({ interfaceLuid: '0', interfaceIndex: 0 });
+    expect(anycastEntry(v4, 7n, 3, 0, never)).toEqual({ ...v4, interfaceLuid: '7', interfaceIndex: 3, scopeId: 0 });
   });
 
   it('has no MIB row for an address that is not of its family', () => {

@@ -1,11 +1,12 @@
 /**
- * Pure conversions between the rows the IP Helper API reads and writes (as koffi
- * decodes them with the declarations in iphlpapi-types.ts) and the domain objects
- * of app/model.ts. Nothing here touches koffi or a DLL, so all of it is unit-tested.
+ * Pure conversions between the rows the IP Helper API reads and writes and the domain
+ * objects of app/model.ts. Nothing here touches koffi or a DLL, so all of it is unit-tested;
+ * table-decode.ts applies it to whole tables.
  */
 import ipaddr from 'ipaddr.js';
-import type { AnycastEntry, Family, NetworkInterface, OperStatus } from '../../../app/model';
+import type { AnycastEntry, Family, OperStatus } from '../../../app/model';
 import type { AnycastRow } from '../backend';
+import { formatIpv4, formatIpv6 } from './address-text';
 
 /** Windows address families (ws2def.h): AF_INET6 is 23 here, not Linux's 10. */
 export const AF_UNSPEC = 0;
@@ -51,30 +52,6 @@ export interface AnycastRowValue {
   ScopeId: number;
 }
 
-/** The MIB_IF_ROW2 members the backend reads. */
-export interface IfRow2Value {
-  InterfaceLuid: U64Value;
-  InterfaceIndex: number;
-  Alias: Uint16Array;
-  Description: Uint16Array;
-  PhysicalAddressLength: number;
-  PhysicalAddress: Uint8Array;
-  Mtu: number;
-  Type: number;
-  InterfaceAndOperStatusFlags: number;
-  OperStatus: number;
-}
-
-/** The MIB_IPINTERFACE_ROW member the backend reads: which interface carries the stack. */
-export interface IpInterfaceRowValue {
-  InterfaceLuid: U64Value;
-}
-
-/** The MIB_UNICASTIPADDRESS_ROW member the backend reads: which interface holds the address. */
-export interface UnicastAddressRowValue {
-  InterfaceLuid: U64Value;
-}
-
 export interface SocketAddress {
   family: Family;
   /** Dotted quad, or RFC 5952 text for IPv6 (no zone: the scope travels separately). */
@@ -105,24 +82,31 @@ export function encodeSockaddrInet(address: string, family: Family, scopeId = 0)
   return bytes;
 }
 
-/** Reads a SOCKADDR_INET by its si_family. Windows only returns AF_INET and AF_INET6 rows; anything else is a broken row. */
-export function decodeSockaddrInet(bytes: Uint8Array): SocketAddress {
-  if (bytes.length < SOCKADDR_INET_SIZE) throw new Error(`SOCKADDR_INET is ${SOCKADDR_INET_SIZE} bytes, got ${bytes.length}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const family = view.getUint16(SOCKADDR_INET_OFFSETS.family, true);
-  if (family === AF_INET) {
-    const at = SOCKADDR_INET_OFFSETS.ipv4Address;
-    return { family: 'ipv4', address: new ipaddr.IPv4(Array.from(bytes.subarray(at, at + 4))).toString(), scopeId: 0 };
-  }
+/**
+ * Reads the SOCKADDR_INET at byte `at` by its si_family. Windows only returns AF_INET and
+ * AF_INET6 rows; anything else is a broken row.
+ */
+export function decodeSockaddrInet(bytes: Uint8Array, at = 0): SocketAddress {
+  if (bytes.length - at < SOCKADDR_INET_SIZE) throw new Error(`SOCKADDR_INET is ${SOCKADDR_INET_SIZE} bytes, got ${bytes.length - at}`);
+  const family = u16(bytes, at + SOCKADDR_INET_OFFSETS.family);
+  if (family === AF_INET) return { family: 'ipv4', address: formatIpv4(bytes, at + SOCKADDR_INET_OFFSETS.ipv4Address), scopeId: 0 };
   if (family === AF_INET6) {
-    const at = SOCKADDR_INET_OFFSETS.ipv6Address;
     return {
       family: 'ipv6',
-      address: new ipaddr.IPv6(Array.from(bytes.subarray(at, at + 16))).toRFC5952String(),
-      scopeId: view.getUint32(SOCKADDR_INET_OFFSETS.ipv6ScopeId, true),
+      address: formatIpv6(bytes, at + SOCKADDR_INET_OFFSETS.ipv6Address),
+      scopeId: u32(bytes, at + SOCKADDR_INET_OFFSETS.ipv6ScopeId),
     };
   }
   throw new Error(`SOCKADDR_INET with address family ${family}, which is neither AF_INET nor AF_INET6`);
+}
+
+/** Little-endian, as every x64 and arm64 Windows stores it. */
+function u16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8);
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return (u16(bytes, at) | (u16(bytes, at + 2) << 16)) >>> 0;
 }
 
 export function toLuid(value: U64Value): bigint {
@@ -134,10 +118,25 @@ export function luidToString(luid: U64Value): string {
   return toLuid(luid).toString();
 }
 
-/** A WCHAR buffer as text, up to its first NUL. */
-export function decodeUtf16(units: Uint16Array): string {
-  const end = units.indexOf(0);
-  return String.fromCharCode(...(end === -1 ? units : units.subarray(0, end)));
+/** Decimal text per LUID, for one listing: rows of one interface share the string. */
+export function luidTextCache(): (luid: bigint) => string {
+  const texts = new Map<bigint, string>();
+  return (luid) => {
+    let text = texts.get(luid);
+    if (text === undefined) texts.set(luid, (text = luid.toString()));
+    return text;
+  };
+}
+
+/** `maxUnits` WCHARs (little-endian) from byte `at` as text, up to the first NUL. */
+export function decodeUtf16(view: DataView, at: number, maxUnits: number): string {
+  let text = '';
+  for (let i = 0; i < maxUnits; i++) {
+    const unit = view.getUint16(at + 2 * i, true);
+    if (unit === 0) break;
+    text += String.fromCharCode(unit);
+  }
+  return text;
 }
 
 /** "3C-52-82-4A-1B-7E", as ipconfig shows it; '' for interfaces without one (loopback, tunnels). */
@@ -156,23 +155,8 @@ export function operStatusFromWindows(value: number): OperStatus {
  * extra interfaces on top of an adapter. They carry no IP stack and would list each
  * adapter several times, so the backend leaves them out.
  */
-export function isFilterInterface(row: Pick<IfRow2Value, 'InterfaceAndOperStatusFlags'>): boolean {
-  return (row.InterfaceAndOperStatusFlags & FILTER_INTERFACE_FLAG) !== 0;
-}
-
-export function ifRowToInterface(row: IfRow2Value, stacks: { ipv4: boolean; ipv6: boolean }): NetworkInterface {
-  return {
-    luid: luidToString(row.InterfaceLuid),
-    index: row.InterfaceIndex,
-    alias: decodeUtf16(row.Alias),
-    description: decodeUtf16(row.Description),
-    type: row.Type,
-    operStatus: operStatusFromWindows(row.OperStatus),
-    mac: formatMac(row.PhysicalAddress, row.PhysicalAddressLength),
-    mtu: row.Mtu,
-    ipv4: stacks.ipv4,
-    ipv6: stacks.ipv6,
-  };
+export function isFilterInterface(interfaceAndOperStatusFlags: number): boolean {
+  return (interfaceAndOperStatusFlags & FILTER_INTERFACE_FLAG) !== 0;
 }
 
 /** The MIB row for a request, or null when its address is not one of its family. */
@@ -187,14 +171,30 @@ export function anycastRowValue(row: AnycastRow): AnycastRowValue | null {
   };
 }
 
-/** A row as Windows returned it; ScopeId is the row's member, the one Windows fills in from the interface. */
-export function anycastRowToEntry(row: AnycastRowValue): AnycastEntry {
-  const { family, address } = decodeSockaddrInet(row.Address.bytes);
-  return {
-    address,
-    family,
-    interfaceLuid: luidToString(row.InterfaceLuid),
-    interfaceIndex: row.InterfaceIndex,
-    scopeId: row.ScopeId,
-  };
+/** Finds the half of an interface's identity a row lacks; null where Windows cannot. */
+export interface InterfaceIds {
+  luidOf(index: number): bigint | null;
+  indexOf(luid: bigint): number | null;
+}
+
+/**
+ * A row as Windows returned it, naming both the LUID and the index (Windows may return
+ * only one). ScopeId is the row's member, the one Windows fills in from the interface.
+ */
+export function anycastEntry(
+  address: SocketAddress,
+  luid: bigint,
+  index: number,
+  scopeId: number,
+  ids: InterfaceIds,
+  luidText: (luid: bigint) => string = luidToString,
+): AnycastEntry {
+  if (luid === 0n && index !== 0) luid = ids.luidOf(index) ?? luid;
+  else if (luid !== 0n && index === 0) index = ids.indexOf(luid) ?? index;
+  return { address: address.address, family: address.family, interfaceLuid: luidText(luid), interfaceIndex: index, scopeId };
+}
+
+/** A row koffi decoded (GetAnycastIpAddressEntry's in/out row) as a domain entry. */
+export function anycastRowToEntry(row: AnycastRowValue, ids: InterfaceIds): AnycastEntry {
+  return anycastEntry(decodeSockaddrInet(row.Address.bytes), toLuid(row.InterfaceLuid), row.InterfaceIndex, row.ScopeId, ids);
 }

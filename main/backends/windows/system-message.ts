@@ -23,5 +23,5 @@ export function formatSystemMessage(kernel32: Kernel32Bindings, code: number): s
   );
   if (length === 0) return '';
   // System texts end with CRLF.
-  return decodeUtf16(buffer.subarray(0, length)).trimEnd();
+  return decodeUtf16(new DataView(buffer.buffer), 0, length).trimEnd();
 }

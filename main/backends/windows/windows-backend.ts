@@ -19,28 +19,16 @@ import {
   AF_UNSPEC,
   anycastRowToEntry,
   anycastRowValue,
-  ifRowToInterface,
-  isFilterInterface,
   toLuid,
   type AnycastRowValue,
-  type IfRow2Value,
-  type IpInterfaceRowValue,
+  type InterfaceIds,
   type U64Value,
-  type UnicastAddressRowValue,
 } from './iphlpapi-decode';
-import {
-  MIB_ANYCASTIPADDRESS_ROW,
-  MIB_ANYCASTIPADDRESS_TABLE,
-  MIB_IF_ROW2,
-  MIB_IF_TABLE2,
-  MIB_IPINTERFACE_ROW,
-  MIB_IPINTERFACE_TABLE,
-  MIB_UNICASTIPADDRESS_ROW,
-  MIB_UNICASTIPADDRESS_TABLE,
-} from './iphlpapi-types';
+import { MIB_ANYCASTIPADDRESS_TABLE, MIB_IF_TABLE2, MIB_IPINTERFACE_TABLE, MIB_UNICASTIPADDRESS_TABLE } from './iphlpapi-types';
 import { InterfaceWatch } from './interface-watch';
 import { readMibTable } from './mib-table';
 import { formatSystemMessage } from './system-message';
+import { decodeAnycastRows, decodeIfRows, decodeIpInterfaceLuids, decodeUnicastAddressLuids } from './table-decode';
 import {
   loadWindowsApi,
   systemLibraries,
@@ -65,12 +53,23 @@ export function createWindowsBackend(libraries: Partial<WindowsLibraries> = {}):
 }
 
 /** The LUIDs of the interfaces that carry a stack, or null when the machine has no such stack. */
-type StackMembers = Set<bigint> | null;
+type StackMembers = ReadonlySet<bigint> | null;
 
 class WindowsBackend implements AnycastBackend {
   readonly kind = 'windows' as const;
   private loaded: WindowsApi | null;
   private readonly interfaceWatch: InterfaceWatch;
+  /** Domain entries name both the LUID and the index; Windows converts when a row carries only one. */
+  private readonly interfaceIds: InterfaceIds = {
+    luidOf: (index) => {
+      const found: Out<U64Value> = [0];
+      return this.api.iphlpapi.ConvertInterfaceIndexToLuid(index, found) === NO_ERROR ? toLuid(found[0]) : null;
+    },
+    indexOf: (luid) => {
+      const found: Out<number> = [0];
+      return this.api.iphlpapi.ConvertInterfaceLuidToIndex([luid], found) === NO_ERROR ? found[0] : null;
+    },
+  };
 
   constructor(api: WindowsApi) {
     this.loaded = api;
@@ -96,18 +95,9 @@ class WindowsBackend implements AnycastBackend {
     const ipv6 = this.stackMembers(AF_INET6);
     if (!ipv6.ok) return ipv6;
     const { iphlpapi } = this.api;
-    const rows = readMibTable(
-      iphlpapi.FreeMibTable,
-      (table) => iphlpapi.GetIfTable2(table),
-      MIB_IF_TABLE2,
-      MIB_IF_ROW2,
-      (row: IfRow2Value) => {
-        if (isFilterInterface(row)) return null;
-        const luid = toLuid(row.InterfaceLuid);
-        return ifRowToInterface(row, { ipv4: ipv4.value?.has(luid) ?? false, ipv6: ipv6.value?.has(luid) ?? false });
-      },
+    return readMibTable(iphlpapi.FreeMibTable, (table) => iphlpapi.GetIfTable2(table), MIB_IF_TABLE2, (rows) =>
+      decodeIfRows(rows, { ipv4: ipv4.value, ipv6: ipv6.value }),
     );
-    return rows.ok ? ok(rows.value.filter((i) => i !== null)) : rows;
   }
 
   async listAnycast(): Promise<Win32Result<AnycastEntry[]>> {
@@ -117,8 +107,7 @@ class WindowsBackend implements AnycastBackend {
       this.api.iphlpapi.FreeMibTable,
       (table) => anycast.GetAnycastIpAddressTable(AF_UNSPEC, table),
       MIB_ANYCASTIPADDRESS_TABLE,
-      MIB_ANYCASTIPADDRESS_ROW,
-      (row: AnycastRowValue) => this.toEntry(row),
+      (rows) => decodeAnycastRows(rows, this.interfaceIds),
     );
     // Windows may answer "no rows" with ERROR_NOT_FOUND instead of an empty table.
     return !entries.ok && entries.code === ERROR_NOT_FOUND ? ok([]) : entries;
@@ -180,25 +169,7 @@ class WindowsBackend implements AnycastBackend {
 
   private readBack(anycast: AnycastBindings, value: AnycastRowValue): Win32Result<AnycastEntry> {
     const code = anycast.GetAnycastIpAddressEntry(value);
-    return code === NO_ERROR ? ok(this.toEntry(value)) : fail(code);
-  }
-
-  /** Domain entries name both the LUID and the index; convert when a row carries only one of them. */
-  private toEntry(row: AnycastRowValue): AnycastEntry {
-    const { iphlpapi } = this.api;
-    const luid = toLuid(row.InterfaceLuid);
-    if (luid === 0n && row.InterfaceIndex !== 0) {
-      const found: Out<U64Value> = [0];
-      if (iphlpapi.ConvertInterfaceIndexToLuid(row.InterfaceIndex, found) === NO_ERROR) {
-        return anycastRowToEntry({ ...row, InterfaceLuid: found[0] });
-      }
-    } else if (luid !== 0n && row.InterfaceIndex === 0) {
-      const found: Out<number> = [0];
-      if (iphlpapi.ConvertInterfaceLuidToIndex([luid], found) === NO_ERROR) {
-        return anycastRowToEntry({ ...row, InterfaceIndex: found[0] });
-      }
-    }
-    return anycastRowToEntry(row);
+    return code === NO_ERROR ? ok(anycastRowToEntry(value, this.interfaceIds)) : fail(code);
   }
 
   /**
@@ -214,20 +185,17 @@ class WindowsBackend implements AnycastBackend {
       iphlpapi.FreeMibTable,
       (table) => iphlpapi.GetIpInterfaceTable(family, table),
       MIB_IPINTERFACE_TABLE,
-      MIB_IPINTERFACE_ROW,
-      (row: IpInterfaceRowValue) => toLuid(row.InterfaceLuid),
+      decodeIpInterfaceLuids,
     );
-    if (carriers.ok) return ok(new Set(carriers.value));
-    if (carriers.code !== ERROR_NOT_SUPPORTED) return carriers;
+    if (carriers.ok || carriers.code !== ERROR_NOT_SUPPORTED) return carriers;
     const addressed = readMibTable(
       iphlpapi.FreeMibTable,
       (table) => iphlpapi.GetUnicastIpAddressTable(family, table),
       MIB_UNICASTIPADDRESS_TABLE,
-      MIB_UNICASTIPADDRESS_ROW,
-      (row: UnicastAddressRowValue) => toLuid(row.InterfaceLuid),
+      decodeUnicastAddressLuids,
     );
     // The machine has the stack if any interface has an address of the family.
-    if (addressed.ok) return ok(addressed.value.length > 0 ? new Set(addressed.value) : null);
+    if (addressed.ok) return ok(addressed.value.size > 0 ? addressed.value : null);
     // No rows may come back as ERROR_NOT_FOUND, and ERROR_NOT_SUPPORTED is the stack absent again.
     return addressed.code === ERROR_NOT_FOUND || addressed.code === ERROR_NOT_SUPPORTED ? ok(null) : addressed;
   }

@@ -1,0 +1,207 @@
+/**
+ * Tables read from their bytes: tables built in native memory by koffi from random rows,
+ * read with readMibTable and the table decoders, give what koffi's own per-row decode
+ * turned into domain objects with ipaddr.js gives (the binding's former path).
+ */
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import koffi, { type TypeObject } from 'koffi';
+import type { AnycastEntry, NetworkInterface } from '../../app/model';
+import { NO_ERROR } from '../../app/win32-errors';
+import { AF_INET, AF_INET6, IF_OPER_STATUS, type InterfaceIds } from '../../main/backends/windows/iphlpapi-decode';
+import {
+  MIB_ANYCASTIPADDRESS_ROW,
+  MIB_ANYCASTIPADDRESS_TABLE,
+  MIB_IF_ROW2,
+  MIB_IF_TABLE2,
+  MIB_IPINTERFACE_ROW,
+  MIB_IPINTERFACE_TABLE,
+  MIB_UNICASTIPADDRESS_ROW,
+  MIB_UNICASTIPADDRESS_TABLE,
+} from '../../main/backends/windows/iphlpapi-types';
+import { readMibTable, type MibRows } from '../../main/backends/windows/mib-table';
+import {
+  decodeAnycastRows,
+  decodeIfRows,
+  decodeIpInterfaceLuids,
+  decodeUnicastAddressLuids,
+} from '../../main/backends/windows/table-decode';
+import type { Out, Pointer } from '../../main/backends/windows/windows-api';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Builds a table as a Get*Table function returns it, reads it with readMibTable and `decode`,
+ * and hands back the result with the rows as koffi decodes them, one object each.
+ */
+function readTable<T>(tableType: TypeObject, rowType: TypeObject, rows: Row[], decode: (rows: MibRows) => T): { value: T; koffiRows: Row[] } {
+  const stride = koffi.sizeof(rowType);
+  const at = koffi.offsetof(tableType, 'Table');
+  const memory: bigint = koffi.alloc('uint8_t', at + stride * Math.max(rows.length, 1));
+  koffi.encode(memory, koffi.offsetof(tableType, 'NumEntries'), 'uint32_t', rows.length);
+  rows.forEach((row, i) => koffi.encode(memory, at + i * stride, rowType, row));
+  const koffiRows: Row[] = rows.length ? koffi.decode(memory, at, rowType, rows.length) : [];
+  const freed: bigint[] = [];
+  const result = readMibTable(
+    (pointer) => freed.push(pointer),
+    (table: Out<Pointer>) => {
+      table[0] = memory;
+      return NO_ERROR;
+    },
+    tableType,
+    decode,
+  );
+  koffi.free(memory);
+  expect(freed).toEqual([memory]);
+  if (!result.ok) throw new Error(`readMibTable failed with ${result.code}`);
+  return { value: result.value, koffiRows };
+}
+
+const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
+const u64 = fc.bigInt({ min: 0n, max: 0xffff_ffff_ffff_ffffn });
+/** A few LUIDs, so rows share them; 0 among them, as in rows that name only the index. */
+const luid = fc.constantFrom(0n, 1n << 24n, (6n << 48n) | (12n << 24n), (131n << 48n) | (1n << 24n), 0xffff_ffff_ffff_ffffn);
+
+/** SOCKADDR_INET bytes: mostly AF_INET or AF_INET6, with groups that are often zero. */
+const sockaddr = fc
+  .tuple(
+    fc.constantFrom(AF_INET, AF_INET6),
+    fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 }),
+    fc.uint8Array({ minLength: 28, maxLength: 28 }),
+  )
+  .map(([family, groups, noise]) => {
+    const bytes = noise.slice();
+    bytes.set([family & 0xff, family >> 8]);
+    const addressAt = family === AF_INET ? 4 : 8;
+    groups.forEach((group, i) => bytes.set([group >> 8, group & 0xff], addressAt + 2 * i));
+    return bytes.subarray(0, 28);
+  });
+
+const anycastRow = fc.record({
+  Address: sockaddr.map((bytes) => ({ bytes })),
+  InterfaceLuid: luid,
+  InterfaceIndex: fc.oneof(fc.constantFrom(0, 12), u32),
+  ScopeId: u32,
+});
+
+/** Converts LUIDs and indexes where one is 1 << 24 or 12. */
+const ids: InterfaceIds = {
+  luidOf: (index) => (index === 12 ? 1n << 24n : null),
+  indexOf: (luid) => (luid === 1n << 24n ? 12 : null),
+};
+
+/** The former conversion: koffi's row object, ipaddr.js text, a BigInt string per row. */
+function formerAnycastEntry(row: Row): AnycastEntry {
+  const bytes = (row['Address'] as { bytes: Uint8Array }).bytes;
+  const family = bytes[0]! | (bytes[1]! << 8);
+  let luid = BigInt(row['InterfaceLuid'] as number | bigint);
+  let index = row['InterfaceIndex'] as number;
+  if (luid === 0n && index !== 0) luid = ids.luidOf(index) ?? luid;
+  else if (luid !== 0n && index === 0) index = ids.indexOf(luid) ?? index;
+  return {
+    address:
+      family === AF_INET
+        ? new ipaddr.IPv4(Array.from(bytes.subarray(4, 8))).toString()
+        : new ipaddr.IPv6(Array.from(bytes.subarray(8, 24))).toRFC5952String(),
+    family: family === AF_INET ? 'ipv4' : 'ipv6',
+    interfaceLuid: luid.toString(),
+    interfaceIndex: index,
+    scopeId: row['ScopeId'] as number,
+  };
+}
+
+describe('anycast tables', () => {
+  it('decode as koffi rows converted one by one did (property)', () => {
+    fc.assert(
+      fc.property(fc.array(anycastRow, { maxLength: 40 }), (rows) => {
+        const { value, koffiRows } = readTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, rows, (r) => decodeAnycastRows(r, ids));
+        expect(value).toEqual(koffiRows.map(formerAnycastEntry));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('throw on a row that is neither AF_INET nor AF_INET6, and readMibTable still frees the table', () => {
+    const bytes = new Uint8Array(28);
+    bytes[0] = 99;
+    const row = { Address: { bytes }, InterfaceLuid: 1n, InterfaceIndex: 1, ScopeId: 0 };
+    expect(() => readTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, [row], (r) => decodeAnycastRows(r, ids))).toThrow(/family 99/);
+  });
+
+  it('are empty for a NULL table or one without rows', () => {
+    expect(readTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, [], (r) => decodeAnycastRows(r, ids)).value).toEqual([]);
+    const result = readMibTable(() => expect.unreachable(), () => NO_ERROR, MIB_ANYCASTIPADDRESS_TABLE, (r) => decodeAnycastRows(r, ids));
+    expect(result).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('interface tables', () => {
+  /** WCHAR text with a NUL somewhere, or none: the former decode stopped at the first. */
+  const wchars = fc.array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 257 });
+  const ifRow = fc.record({
+    InterfaceLuid: luid,
+    InterfaceIndex: u32,
+    Alias: wchars.map((units) => Uint16Array.from({ length: 257 }, (_, i) => units[i] ?? 0)),
+    Description: wchars.map((units) => Uint16Array.from({ length: 257 }, (_, i) => units[i] ?? 0)),
+    PhysicalAddressLength: fc.integer({ min: 0, max: 40 }),
+    PhysicalAddress: fc.uint8Array({ minLength: 32, maxLength: 32 }),
+    Mtu: u32,
+    Type: u32,
+    InterfaceAndOperStatusFlags: fc.integer({ min: 0, max: 255 }),
+    OperStatus: fc.integer({ min: 0, max: 9 }),
+    TransmitLinkSpeed: u64,
+  });
+  const stackSet = fc.option(fc.subarray([0n, 1n << 24n, (6n << 48n) | (12n << 24n), 0xffff_ffff_ffff_ffffn]).map((l) => new Set(l)));
+
+  const text = (units: Uint16Array) => {
+    const end = units.indexOf(0);
+    return String.fromCharCode(...(end === -1 ? units : units.subarray(0, end)));
+  };
+  const status = new Map(Object.entries(IF_OPER_STATUS).map(([name, n]) => [n, name]));
+
+  /** The former conversion, member by member. */
+  const formerInterface = (row: Row, stacks: { ipv4: Set<bigint> | null; ipv6: Set<bigint> | null }): NetworkInterface | null => {
+    if (((row['InterfaceAndOperStatusFlags'] as number) & 0b10) !== 0) return null;
+    const luid = BigInt(row['InterfaceLuid'] as number | bigint);
+    const mac = (row['PhysicalAddress'] as Uint8Array).subarray(0, row['PhysicalAddressLength'] as number);
+    return {
+      luid: luid.toString(),
+      index: row['InterfaceIndex'] as number,
+      alias: text(row['Alias'] as Uint16Array),
+      description: text(row['Description'] as Uint16Array),
+      type: row['Type'] as number,
+      operStatus: (status.get(row['OperStatus'] as number) ?? 'unknown') as NetworkInterface['operStatus'],
+      mac: Array.from(mac, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join('-'),
+      mtu: row['Mtu'] as number,
+      ipv4: stacks.ipv4?.has(luid) ?? false,
+      ipv6: stacks.ipv6?.has(luid) ?? false,
+    };
+  };
+
+  it('decode as koffi rows converted one by one did, filter interfaces left out (property)', () => {
+    fc.assert(
+      fc.property(fc.array(ifRow, { maxLength: 12 }), stackSet, stackSet, (rows, ipv4, ipv6) => {
+        const stacks = { ipv4, ipv6 };
+        const { value, koffiRows } = readTable(MIB_IF_TABLE2, MIB_IF_ROW2, rows, (r) => decodeIfRows(r, stacks));
+        expect(value).toEqual(koffiRows.map((row) => formerInterface(row, stacks)).filter((i) => i !== null));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('name the interfaces that carry a stack, from either table', () => {
+    for (const [tableType, rowType, decode] of [
+      [MIB_IPINTERFACE_TABLE, MIB_IPINTERFACE_ROW, decodeIpInterfaceLuids],
+      [MIB_UNICASTIPADDRESS_TABLE, MIB_UNICASTIPADDRESS_ROW, decodeUnicastAddressLuids],
+    ] as const) {
+      fc.assert(
+        fc.property(fc.array(luid, { maxLength: 10 }), (luids) => {
+          const rows = luids.map((InterfaceLuid) => ({ InterfaceLuid, InterfaceIndex: 7 }));
+          const { value, koffiRows } = readTable(tableType, rowType, rows, decode);
+          expect(value).toEqual(new Set(koffiRows.map((row) => BigInt(row['InterfaceLuid'] as number | bigint))));
+        }),
+        { numRuns: 50 },
+      );
+    }
+  });
+});
