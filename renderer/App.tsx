@@ -1,25 +1,39 @@
 /**
  * The main screen: header and banners, the interface table, the add form and the
- * anycast table. It owns the selection and the write actions; every failed reply
- * goes to the error dialog.
+ * anycast table with its toolbar. It owns the selection, the search and sort, the
+ * write actions and which dialog is open; every failed reply goes to the error dialog.
+ * The bulk dialogs are loaded on first use, so the first screen stays small.
  */
 import { makeStyles, tokens, Toaster } from '@fluentui/react-components';
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { AnycastApi, AnycastKey } from '../app/ipc-contract';
 import type { Luid, NetworkInterface } from '../app/model';
+import { copyText } from './clipboard';
 import { AddAnycastForm } from './components/AddAnycastForm';
-import { aliasOf, AnycastTable, type AnycastRowView } from './components/AnycastTable';
+import { aliasOf, AnycastTable, type AnycastRowView, type CopyWhat } from './components/AnycastTable';
+import { AnycastToolbar, type ToolbarCommand } from './components/AnycastToolbar';
 import { AppHeader } from './components/AppHeader';
+import { CopyFallbackDialog } from './components/CopyFallbackDialog';
 import { DeleteConfirmDialog } from './components/DeleteConfirmDialog';
 import { ErrorDialog } from './components/ErrorDialog';
 import { InterfaceTable } from './components/InterfaceTable';
 import { SkipLink } from './components/SkipLink';
 import { StatusBanners } from './components/StatusBanners';
+import { entryDetailsText } from './details';
+import type { ExportInitial } from './export/ExportDialog';
 import { restoreFocus } from './focus';
 import { useAnycastData } from './hooks/useAnycastData';
+import { useAnycastView, type AnycastColumn } from './hooks/useAnycastView';
 import { useErrorQueue } from './hooks/useErrorQueue';
+import { useLiveRefresh } from './hooks/useLiveRefresh';
 import { useRefreshShortcut } from './hooks/useRefreshShortcut';
 import { useSuccessToast } from './hooks/useSuccessToast';
+import { nextSort, type SortState } from './tables/sorting';
+
+const BulkAddDialog = lazy(() => import('./bulk/BulkAddDialog'));
+const ExportDialog = lazy(() => import('./export/ExportDialog'));
+const SavedSetDialog = lazy(() => import('./savedset/SavedSetDialog'));
+const AuditLogDialog = lazy(() => import('./audit/AuditLogDialog'));
 
 const useStyles = makeStyles({
   app: {
@@ -39,12 +53,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
     overflow: 'auto',
   },
-  interfaces: { display: 'flex', flexDirection: 'column', minHeight: 0, maxHeight: '40vh' },
+  interfaces: { display: 'flex', flexDirection: 'column', minHeight: 0, maxHeight: '36vh' },
   lower: {
     display: 'grid',
     gridTemplateColumns: 'minmax(300px, 340px) minmax(0, 1fr)',
     gap: tokens.spacingHorizontalL,
-    minHeight: '260px',
+    minHeight: '300px',
   },
   form: { alignSelf: 'start' },
 });
@@ -54,6 +68,10 @@ interface PendingDelete {
   trigger: HTMLElement;
 }
 
+type OpenDialog =
+  | { kind: Exclude<ToolbarCommand, 'export'>; trigger: HTMLElement }
+  | { kind: 'export'; trigger: HTMLElement; initial: ExportInitial };
+
 export function App({ api }: { api: AnycastApi }) {
   const styles = useStyles();
   const addressRef = useRef<HTMLInputElement>(null);
@@ -62,9 +80,14 @@ export function App({ api }: { api: AnycastApi }) {
   const data = useAnycastData(api, errors.report);
   const { toasterId, notify } = useSuccessToast();
   const [selectedLuid, setSelectedLuid] = useState<Luid | null>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortState<AnycastColumn> | null>(null);
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [copyFallback, setCopyFallback] = useState<string | null>(null);
   useRefreshShortcut(() => void data.refresh());
+  useLiveRefresh(api, data.refreshQuietly);
 
   const interfacesByLuid = useMemo(() => new Map(data.interfaces.map((i) => [i.luid, i])), [data.interfaces]);
   const counts = useMemo(() => {
@@ -74,13 +97,8 @@ export function App({ api }: { api: AnycastApi }) {
   }, [data.entries]);
   // A selection whose interface vanished on refresh falls back to all interfaces.
   const selected = (selectedLuid !== null && interfacesByLuid.get(selectedLuid)) || null;
-  const rows = useMemo<AnycastRowView[]>(
-    () =>
-      data.entries
-        .filter((entry) => selected === null || entry.interfaceLuid === selected.luid)
-        .map((entry) => ({ entry, iface: interfacesByLuid.get(entry.interfaceLuid) })),
-    [data.entries, interfacesByLuid, selected],
-  );
+  const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, query, sort);
+  const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
 
   const add = async (key: AnycastKey, iface: NetworkInterface): Promise<boolean> => {
     const reply = await api.createAnycast(key);
@@ -93,19 +111,31 @@ export function App({ api }: { api: AnycastApi }) {
     return true;
   };
 
+  const undoDelete = async (key: AnycastKey, alias: string) => {
+    const reply = await api.createAnycast(key);
+    if (!reply.ok) {
+      errors.report(reply.error);
+      return;
+    }
+    notify(`Restored ${key.address} to ${alias}`);
+    await data.refresh();
+  };
+
   const confirmDelete = async () => {
     if (!pendingDelete) return;
     const { row, trigger } = pendingDelete;
     const { address, interfaceLuid, interfaceIndex } = row.entry;
+    const key = { address, interfaceLuid, interfaceIndex };
     setDeleting(true);
-    const reply = await api.deleteAnycast({ address, interfaceLuid, interfaceIndex });
+    const reply = await api.deleteAnycast(key);
     setDeleting(false);
     setPendingDelete(null);
     if (!reply.ok) {
       errors.report(reply.error, trigger);
       return;
     }
-    notify(`Removed ${address} from ${aliasOf(row)}`);
+    const alias = aliasOf(row);
+    notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
     // The row and its button are about to disappear; the table's heading is the nearest stable place.
     restoreFocus(anycastHeadingRef.current);
     await data.refresh();
@@ -116,10 +146,32 @@ export function App({ api }: { api: AnycastApi }) {
     setPendingDelete(null);
   };
 
+  const copyRow = async (row: AnycastRowView, what: CopyWhat) => {
+    const { address } = row.entry;
+    const text = what === 'address' ? address : entryDetailsText(row.entry, row.iface, { status: data.status, when: new Date() });
+    if (await copyText(text)) notify(what === 'address' ? `Copied ${address}` : `Copied the details of ${address}`);
+    else setCopyFallback(text);
+  };
+
+  const openDialog = (kind: ToolbarCommand, trigger: HTMLElement) =>
+    setDialog(kind === 'export' ? { kind, trigger, initial: {} } : { kind, trigger });
+  const closeDialog = () => {
+    restoreFocus(dialog?.trigger ?? null, anycastHeadingRef.current);
+    setDialog(null);
+  };
+  const { refresh } = data;
+  const reloadAfterBulk = useCallback(() => void refresh(), [refresh]);
+
   return (
     <div className={styles.app}>
       <SkipLink target={addressRef}>Skip to Add anycast address</SkipLink>
-      <AppHeader status={data.status} lastUpdated={data.lastUpdated} refreshing={data.refreshing} onRefresh={() => void data.refresh()} />
+      <AppHeader
+        status={data.status}
+        lastUpdated={data.lastUpdated}
+        lastFailed={data.lastFailed}
+        refreshing={data.refreshing}
+        onRefresh={() => void data.refresh()}
+      />
       {data.status && (
         <div className={styles.banners}>
           <StatusBanners status={data.status} />
@@ -148,18 +200,63 @@ export function App({ api }: { api: AnycastApi }) {
           </div>
           <AnycastTable
             rows={rows}
+            totalCount={data.entries.length}
             filter={selected}
             onShowAll={() => setSelectedLuid(null)}
+            query={query}
+            onClearSearch={() => setQuery('')}
+            sort={sort}
+            onSort={(column) => setSort((current) => nextSort(current, column))}
             onDelete={(row, trigger) => setPendingDelete({ row, trigger })}
+            onCopy={(row, what) => void copyRow(row, what)}
             loading={data.loading}
             unavailable={data.entriesUnavailable}
             headingRef={anycastHeadingRef}
+            toolbar={<AnycastToolbar query={query} onQueryChange={setQuery} onCommand={openDialog} />}
           />
         </div>
       </main>
+      <Suspense fallback={null}>
+        {dialog?.kind === 'bulk-add' && (
+          <BulkAddDialog
+            api={api}
+            interfaces={data.interfaces}
+            entries={data.entries}
+            elevated={data.status?.elevated ?? true}
+            onChanged={reloadAfterBulk}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog?.kind === 'export' && (
+          <ExportDialog
+            entries={data.entries}
+            shownEntries={shownEntries}
+            interfaces={data.interfaces}
+            machine={data.status?.machine}
+            initial={dialog.initial}
+            onSaved={(fileName) => {
+              notify(`Saved ${fileName}`);
+              closeDialog();
+            }}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog?.kind === 'saved-set' && (
+          <SavedSetDialog
+            api={api}
+            interfaces={data.interfaces}
+            entries={data.entries}
+            onChanged={reloadAfterBulk}
+            onExportPersistent={() => setDialog({ kind: 'export', trigger: dialog.trigger, initial: { format: 'powershell', store: 'persistent' } })}
+            onClose={closeDialog}
+          />
+        )}
+        {dialog?.kind === 'audit-log' && <AuditLogDialog api={api} onClose={closeDialog} />}
+      </Suspense>
       <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
-      <ErrorDialog error={errors.current} onClose={errors.dismiss} />
-      <Toaster toasterId={toasterId} position="bottom-end" />
+      <ErrorDialog error={errors.current} machine={data.status?.machine} onClose={errors.dismiss} />
+      <CopyFallbackDialog text={copyFallback} onClose={() => setCopyFallback(null)} />
+      <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </div>
   );
 }

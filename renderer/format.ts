@@ -32,3 +32,9 @@ export function formatClock(when: Date): string {
 export function pluralize(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
+
+/** Local date and time as yyyy-mm-dd hh:mm:ss: sorts as text and reads the same in every locale. */
+export function formatDateTime(when: Date): string {
+  const date = [when.getFullYear(), when.getMonth() + 1, when.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+  return `${date} ${formatClock(when)}`;
+}

@@ -2,7 +2,7 @@
  * Finds the AnycastApi this page can use: the preload's in Electron, otherwise the
  * browser preview's HTTP API when the preview server left its token in the page.
  */
-import { API_GLOBAL, type AnycastApi, type Method, type Reply, type Request } from '../../app/ipc-contract';
+import { API_GLOBAL, methods, type AnycastApi, type Method, type Reply, type Request, type RequestApi } from '../../app/ipc-contract';
 import { createPreviewApi } from './previewApi';
 import { describeThrown, transportError } from './transportError';
 
@@ -20,7 +20,8 @@ export function connectToApi(win: Window = window): ApiConnection {
 
 /** ipcRenderer.invoke rejects when main has no handler or crashed; the UI only deals in Replies. */
 function withRejectionsAsReplies(api: AnycastApi): AnycastApi {
-  function guard<M extends Method>(method: M, invoke: (request: Request<M>) => Promise<Reply<M>>) {
+  function guard<M extends Method>(method: M) {
+    const invoke: RequestApi[M] = api[method];
     return async (request: Request<M>): Promise<Reply<M>> => {
       try {
         return await invoke(request);
@@ -29,12 +30,7 @@ function withRejectionsAsReplies(api: AnycastApi): AnycastApi {
       }
     };
   }
-  return {
-    getStatus: guard('getStatus', (request) => api.getStatus(request)),
-    listInterfaces: guard('listInterfaces', (request) => api.listInterfaces(request)),
-    listAnycast: guard('listAnycast', (request) => api.listAnycast(request)),
-    getAnycast: guard('getAnycast', (request) => api.getAnycast(request)),
-    createAnycast: guard('createAnycast', (request) => api.createAnycast(request)),
-    deleteAnycast: guard('deleteAnycast', (request) => api.deleteAnycast(request)),
-  };
+  const requests = Object.fromEntries(methods.map((method) => [method, guard(method)])) as RequestApi;
+  // Subscribing never crosses IPC, so there is no reply to guard.
+  return { ...requests, onInterfacesChanged: (listener) => api.onInterfacesChanged(listener) };
 }

@@ -1,14 +1,20 @@
 /**
  * The AnycastApi over HTTP, for the browser preview: the local preview server
- * runs the same service as Electron's main process behind POST /api/<method>.
+ * runs the same service as Electron's main process behind POST /api/<method>,
+ * and pushes interface changes as server-sent events.
  * Like the preload API it never throws: every failure becomes a Reply.
  */
-import type { AnycastApi, Method, Reply, Request } from '../../app/ipc-contract';
+import { methods, type AnycastApi, type Method, type Reply, type Request, type RequestApi } from '../../app/ipc-contract';
+import { createInterfaceEvents, type EventSourceFactory } from './interfaceEvents';
 import { describeThrown, transportError, type TransportFailure } from './transportError';
 
 export const TOKEN_HEADER = 'X-Anycast-Token';
 
-export function createPreviewApi(token: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): AnycastApi {
+export function createPreviewApi(
+  token: string,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+  openStream?: EventSourceFactory,
+): AnycastApi {
   async function call<M extends Method>(method: M, request: Request<M>): Promise<Reply<M>> {
     const fail = (failure: TransportFailure): Reply<M> => ({ ok: false, error: transportError(method, failure, request) });
     let response: Response;
@@ -33,14 +39,8 @@ export function createPreviewApi(token: string, fetchImpl: typeof fetch = (...ar
     return isReplyEnvelope(body) ? (body as Reply<M>) : fail({ kind: 'unreadable', detail: 'not an { ok, value | error } reply' });
   }
 
-  return {
-    getStatus: (request) => call('getStatus', request),
-    listInterfaces: (request) => call('listInterfaces', request),
-    listAnycast: (request) => call('listAnycast', request),
-    getAnycast: (request) => call('getAnycast', request),
-    createAnycast: (request) => call('createAnycast', request),
-    deleteAnycast: (request) => call('deleteAnycast', request),
-  };
+  const requests = Object.fromEntries(methods.map((method) => [method, (request: never) => call(method, request)])) as RequestApi;
+  return { ...requests, onInterfacesChanged: createInterfaceEvents(token, openStream) };
 }
 
 const ERROR_TEXT_FIELDS = ['symbol', 'systemMessage', 'title', 'what', 'why', 'todo', 'operation'] as const;

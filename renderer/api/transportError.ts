@@ -2,10 +2,9 @@
  * AppErrors for failures between the renderer and main, where no Windows code
  * exists: they are faults of the app's plumbing, so they carry ERROR_INTERNAL_ERROR.
  */
-import type { Method } from '../../app/ipc-contract';
+import { contract, type Method } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
 import { ERROR_INTERNAL_ERROR, win32Symbol } from '../../app/win32-errors';
-import { OPERATION_OF } from './operations';
 
 export type TransportFailure =
   | { kind: 'unreachable'; detail: string }
@@ -51,7 +50,7 @@ export function transportError(method: Method, failure: TransportFailure, reques
     symbol: win32Symbol(ERROR_INTERNAL_ERROR),
     systemMessage: systemMessageOf(failure),
     ...WORDS[failure.kind],
-    operation: OPERATION_OF[method],
+    operation: contract[method].operation,
     ...(typeof address === 'string' ? { address } : {}),
   };
 }

@@ -144,7 +144,7 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
       </form>
       <Caption1 className={styles.footnote}>
         <Info16Regular className={styles.footIcon} aria-hidden="true" />
-        Anycast addresses added here last until Windows restarts: the API does not store them permanently.
+        Anycast addresses added here last until Windows restarts: the API does not store them permanently. Use Saved set to re-apply them after a restart.
       </Caption1>
     </Card>
   );

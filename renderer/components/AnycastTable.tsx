@@ -1,13 +1,18 @@
 /**
- * The anycast entries as a table with a Delete action per row. Large lists render
- * only the rows in view (spacer rows keep the scroll height), while aria-rowcount
- * and aria-rowindex tell assistive technology the real size and position.
+ * The anycast entries as a sortable table with per-row actions. Large lists render
+ * only the rows in view (see useVirtualRows), while aria-rowcount and aria-rowindex
+ * tell assistive technology the real size and position.
  */
 import {
   Badge,
   Button,
   Caption1,
   makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   Spinner,
   Table,
   TableBody,
@@ -18,14 +23,16 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Delete20Regular, Dismiss12Regular } from '@fluentui/react-icons';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
 import { entryKey, interfaceLabel, type AnycastEntry, type NetworkInterface } from '../../app/model';
 import { FAMILY_LABEL, pluralize } from '../format';
+import type { AnycastColumn } from '../hooks/useAnycastView';
+import { sortDirectionOf, type SortState } from '../tables/sorting';
+import { SpacerRow } from '../tables/SpacerRow';
+import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
 
-/** Below this many rows plain rendering is cheap and simplest for every browser feature (find, print, focus). */
-export const VIRTUALIZE_ABOVE = 200;
+export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 5;
@@ -50,11 +57,11 @@ const useStyles = makeStyles({
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
-  spacer: { padding: 0, border: 'none' },
-  colFamily: { width: '80px' },
+  colFamily: { width: '88px' },
   colInterface: { width: '34%' },
-  colScope: { width: '88px' },
-  colActions: { width: '104px' },
+  colScope: { width: '96px' },
+  colActions: { width: '128px' },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -76,48 +83,49 @@ export function aliasOf(row: AnycastRowView): string {
   return row.iface?.alias ?? `interface ${row.entry.interfaceIndex}`;
 }
 
+export type CopyWhat = 'details' | 'address';
+
 interface AnycastTableProps {
   rows: AnycastRowView[];
+  /** Entries on the computer, so a search can say how many of them it shows. */
+  totalCount?: number;
   /** The interface the table is filtered to, or null for all. */
   filter: NetworkInterface | null;
   onShowAll: () => void;
+  /** The search text, so an empty result can say what found nothing. */
+  query?: string;
+  onClearSearch?: () => void;
+  sort?: SortState<AnycastColumn> | null;
+  onSort?: (column: AnycastColumn) => void;
   onDelete: (row: AnycastRowView, trigger: HTMLElement) => void;
+  onCopy?: (row: AnycastRowView, what: CopyWhat) => void;
   loading: boolean;
   /** The last listing failed: say so rather than "no addresses". */
   unavailable: boolean;
+  /** Search and actions, between the title and the table. */
+  toolbar?: ReactNode;
   /** Focus lands on the heading when the row that had it is gone (after a delete). */
   headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function AnycastTable({ rows, filter, onShowAll, onDelete, loading, unavailable, headingRef }: AnycastTableProps) {
+export function AnycastTable(props: AnycastTableProps) {
+  const { rows, totalCount = rows.length, filter, onShowAll, query = '', onClearSearch, sort = null, onSort, onDelete, onCopy, loading, unavailable, toolbar, headingRef } = props;
   const styles = useStyles();
   const headingId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
-  const virtual = rows.length > VIRTUALIZE_ABOVE;
-  const virtualizer = useVirtualizer({
+  const virtual = useVirtualRows({
     count: rows.length,
-    enabled: virtual,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
-    overscan: 12,
-    // Until the scroller is measured (and where it never is, as in jsdom), assume a typical window.
-    initialRect: { width: 800, height: 600 },
+    scrollerRef,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    enabled: rows.length > VIRTUALIZE_ABOVE,
   });
 
-  let visible: Array<{ row: AnycastRowView; index: number }>;
-  let padTop = 0;
-  let padBottom = 0;
-  if (virtual) {
-    const items = virtualizer.getVirtualItems();
-    visible = items.map((item) => ({ row: rows[item.index]!, index: item.index }));
-    const first = items[0]?.index ?? 0;
-    const last = items[items.length - 1]?.index ?? -1;
-    padTop = first * ROW_HEIGHT;
-    padBottom = (rows.length - 1 - last) * ROW_HEIGHT;
-  } else {
-    visible = rows.map((row, index) => ({ row, index }));
-  }
+  const header = (column: AnycastColumn, label: string, className?: string) => (
+    <TableHeaderCell className={className} sortDirection={sortDirectionOf(sort, column)} onClick={onSort && (() => onSort(column))}>
+      {label}
+    </TableHeaderCell>
+  );
 
   return (
     <section className={styles.section}>
@@ -130,51 +138,64 @@ export function AnycastTable({ rows, filter, onShowAll, onDelete, loading, unava
             On {interfaceLabel(filter)}
           </Button>
         )}
-        {!loading && <Caption1 className={styles.count}>{pluralize(rows.length, 'address', 'addresses')}</Caption1>}
+        {!loading && (
+          <Caption1 className={styles.count}>
+            {query.trim() === '' || rows.length === totalCount
+              ? pluralize(rows.length, 'address', 'addresses')
+              : `${rows.length.toLocaleString('en-US')} of ${pluralize(totalCount, 'address', 'addresses')} match`}
+          </Caption1>
+        )}
       </div>
+      {toolbar}
       <div className={styles.scroller} ref={scrollerRef}>
-        <Table aria-labelledby={headingId} aria-rowcount={rows.length + 1} aria-busy={loading} size="extra-small" className={styles.table}>
+        <Table aria-labelledby={headingId} aria-rowcount={rows.length + 1} aria-busy={loading} size="extra-small" className={styles.table} sortable={onSort !== undefined}>
           <TableHeader className={styles.headRow}>
             <TableRow aria-rowindex={1}>
-              <TableHeaderCell>Address</TableHeaderCell>
-              <TableHeaderCell className={styles.colFamily}>Family</TableHeaderCell>
-              <TableHeaderCell className={styles.colInterface}>Interface</TableHeaderCell>
-              <TableHeaderCell className={styles.colScope}>Scope ID</TableHeaderCell>
-              <TableHeaderCell className={styles.colActions}>
+              {header('address', 'Address')}
+              {header('family', 'Family', styles.colFamily)}
+              {header('interface', 'Interface', styles.colInterface)}
+              {header('scope', 'Scope ID', styles.colScope)}
+              <TableHeaderCell className={styles.colActions} sortable={false}>
                 <span className={styles.muted}>Actions</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {padTop > 0 && <SpacerRow height={padTop} className={styles.spacer} />}
-            {visible.map(({ row, index }) => (
-              <TableRow key={entryKey(row.entry)} aria-rowindex={index + 2} className={styles.row}>
-                <TableCell className={styles.address} title={row.entry.address}>
-                  {row.entry.address}
-                </TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color="brand" size="small" shape="rounded">
-                    {FAMILY_LABEL[row.entry.family]}
-                  </Badge>
-                </TableCell>
-                <TableCell className={styles.ellipsis}>
-                  {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
-                </TableCell>
-                <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
-                <TableCell>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<Delete20Regular />}
-                    aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
-                    onClick={(event) => onDelete(row, event.currentTarget)}
-                  >
-                    Delete
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-            {padBottom > 0 && <SpacerRow height={padBottom} className={styles.spacer} />}
+            <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
+            {virtual.indexes.map((index) => {
+              const row = rows[index]!;
+              return (
+                <TableRow key={entryKey(row.entry)} aria-rowindex={index + 2} className={styles.row}>
+                  <TableCell className={styles.address} title={row.entry.address}>
+                    {row.entry.address}
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color="brand" size="small" shape="rounded">
+                      {FAMILY_LABEL[row.entry.family]}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className={styles.ellipsis}>
+                    {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
+                  </TableCell>
+                  <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
+                  <TableCell>
+                    <span className={styles.actions}>
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        icon={<Delete20Regular />}
+                        aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
+                        onClick={(event) => onDelete(row, event.currentTarget)}
+                      >
+                        Delete
+                      </Button>
+                      {onCopy && <MoreActions row={row} onCopy={onCopy} />}
+                    </span>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+            <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
           </TableBody>
         </Table>
         {loading ? (
@@ -182,28 +203,62 @@ export function AnycastTable({ rows, filter, onShowAll, onDelete, loading, unava
             <Spinner size="small" label="Loading anycast addresses…" />
           </div>
         ) : (
-          rows.length === 0 && <EmptyState filter={filter} unavailable={unavailable} />
+          rows.length === 0 && <EmptyState filter={filter} unavailable={unavailable} query={query} onClearSearch={onClearSearch} />
         )}
       </div>
     </section>
   );
 }
 
-function SpacerRow({ height, className }: { height: number; className: string }) {
+/** Copy actions stay in a menu so each row keeps one visible button. */
+function MoreActions({ row, onCopy }: { row: AnycastRowView; onCopy: (row: AnycastRowView, what: CopyWhat) => void }) {
   return (
-    <tr aria-hidden="true" style={{ height }}>
-      <td className={className} colSpan={COLUMN_COUNT} />
-    </tr>
+    <Menu positioning="below-end">
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<MoreHorizontal20Regular />}
+          aria-label={`More actions for ${row.entry.address} on ${aliasOf(row)}`}
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<DocumentCopy20Regular />} onClick={() => onCopy(row, 'details')}>
+            Copy details
+          </MenuItem>
+          <MenuItem icon={<Copy20Regular />} onClick={() => onCopy(row, 'address')}>
+            Copy address
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
   );
 }
 
-function EmptyState({ filter, unavailable }: { filter: NetworkInterface | null; unavailable: boolean }) {
+interface EmptyStateProps {
+  filter: NetworkInterface | null;
+  unavailable: boolean;
+  query: string;
+  onClearSearch: (() => void) | undefined;
+}
+
+function EmptyState({ filter, unavailable, query, onClearSearch }: EmptyStateProps) {
   const styles = useStyles();
   let title: string;
   let hint: ReactNode;
   if (unavailable) {
     title = 'Anycast addresses could not be read';
     hint = 'The banner or the error message explains why. Select Refresh to try again.';
+  } else if (query.trim() !== '') {
+    title = `No anycast addresses match “${query.trim()}”`;
+    hint = onClearSearch ? (
+      <Button size="small" appearance="secondary" onClick={onClearSearch}>
+        Clear search
+      </Button>
+    ) : (
+      'Try fewer or different words.'
+    );
   } else if (filter) {
     title = `No anycast addresses on ${filter.alias}`;
     hint = 'Add one with the form, or select “All interfaces” to see every address.';
@@ -214,7 +269,7 @@ function EmptyState({ filter, unavailable }: { filter: NetworkInterface | null; 
   return (
     <div className={styles.empty} role="status">
       <Text weight="semibold">{title}</Text>
-      <Caption1 className={styles.muted}>{hint}</Caption1>
+      {typeof hint === 'string' ? <Caption1 className={styles.muted}>{hint}</Caption1> : hint}
     </div>
   );
 }

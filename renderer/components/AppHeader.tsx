@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, Spinner, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, GlobeLocation24Filled } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, GlobeLocation24Filled, Warning16Regular } from '@fluentui/react-icons';
 import type { SystemStatus } from '../../app/model';
 import { formatClock } from '../format';
 
@@ -25,16 +25,25 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   spacer: { flexGrow: 1 },
   updated: { color: tokens.colorNeutralForeground3, fontVariantNumeric: 'tabular-nums' },
+  failed: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontVariantNumeric: 'tabular-nums',
+  },
 });
 
 interface AppHeaderProps {
   status: SystemStatus | null;
   lastUpdated: Date | null;
+  /** The newest reload failed at this time; the lists may be out of date. */
+  lastFailed: Date | null;
   refreshing: boolean;
   onRefresh: () => void;
 }
 
-export function AppHeader({ status, lastUpdated, refreshing, onRefresh }: AppHeaderProps) {
+export function AppHeader({ status, lastUpdated, lastFailed, refreshing, onRefresh }: AppHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -46,7 +55,16 @@ export function AppHeader({ status, lastUpdated, refreshing, onRefresh }: AppHea
       </Text>
       {status && <BackendBadge status={status} />}
       <span className={styles.spacer} />
-      <Caption1 className={styles.updated} aria-live="polite">
+      <span aria-live="polite">
+        {lastFailed && (
+          <Caption1 className={styles.failed}>
+            <Warning16Regular aria-hidden="true" />
+            Could not update at {formatClock(lastFailed)}
+          </Caption1>
+        )}
+      </span>
+      {/* Not a live region: it changes with every background poll, which would be read out every 15 seconds. */}
+      <Caption1 className={styles.updated} title="Interfaces update as they change; anycast addresses every 15 seconds while the window is shown.">
         {lastUpdated ? `Last updated ${formatClock(lastUpdated)}` : refreshing ? 'Loading…' : ''}
       </Caption1>
       <Tooltip content="Reload interfaces and addresses (F5)" relationship="description">

@@ -47,6 +47,8 @@ const useStyles = makeStyles({
 
 interface ErrorDialogProps {
   error: AppError | null;
+  /** The computer's name for the ticket text, once the status has been read. */
+  machine?: string;
   onClose: () => void;
 }
 
@@ -57,7 +59,7 @@ interface CopyOutcome {
   text: string;
 }
 
-export function ErrorDialog({ error, onClose }: ErrorDialogProps) {
+export function ErrorDialog({ error, machine, onClose }: ErrorDialogProps) {
   const styles = useStyles();
   const closeRef = useRef<HTMLButtonElement>(null);
   const fallbackRef = useRef<HTMLTextAreaElement>(null);
@@ -78,7 +80,7 @@ export function ErrorDialog({ error, onClose }: ErrorDialogProps) {
 
   const copyDetails = async () => {
     if (!error) return;
-    const text = errorDetailsText(error, { when: new Date() });
+    const text = errorDetailsText(error, { hostname: machine, when: new Date() });
     try {
       await navigator.clipboard.writeText(text);
       setOutcome({ error, copied: true, text });

@@ -2,6 +2,10 @@
  * Loads what the screen shows (system status, interfaces, anycast entries) and
  * reloads it on demand. Each read is independent: a failed anycast list must not
  * hide the interfaces, so each part keeps its last good value.
+ *
+ * Reloads the person asked for report failures in the error dialog. Background
+ * reloads (interface events, the poll) never open a dialog: one every 15 seconds
+ * would bury the screen. Their failures show as `lastFailed` beside the clock.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnycastApi, Reply } from '../../app/ipc-contract';
@@ -15,9 +19,15 @@ export interface AnycastData {
   entriesUnavailable: boolean;
   /** Nothing has arrived yet. */
   loading: boolean;
+  /** A reload the person asked for is running. */
   refreshing: boolean;
+  /** When everything was last read successfully. */
   lastUpdated: Date | null;
+  /** When the newest reload failed in some part; null once one succeeds again. */
+  lastFailed: Date | null;
   refresh: () => Promise<void>;
+  /** A background reload; skipped while another reload is running. */
+  refreshQuietly: () => Promise<void>;
 }
 
 /** `reportError` should be stable (memoised): it is a dependency of `refresh`. */
@@ -29,19 +39,25 @@ export function useAnycastData(api: AnycastApi, reportError: (error: AppError) =
   const [loading, setLoading] = useState(true);
   const [refreshing, setRefreshing] = useState(true);
   const [lastUpdated, setLastUpdated] = useState<Date | null>(null);
+  const [lastFailed, setLastFailed] = useState<Date | null>(null);
   // Only the newest load may write state, so a slow earlier reply cannot overwrite a newer one.
   const generation = useRef(0);
+  const inFlight = useRef(0);
 
   const apply = useCallback(
-    ([statusReply, interfacesReply, entriesReply]: Snapshot, mine: number) => {
+    ([statusReply, interfacesReply, entriesReply]: Snapshot, mine: number, quiet: boolean) => {
       if (mine !== generation.current) return;
       if (statusReply.ok) setStatus(statusReply.value);
-      if (interfacesReply.ok) setInterfaces(interfacesReply.value);
-      if (entriesReply.ok) setEntries(entriesReply.value);
+      // An unchanged list keeps its identity, so a poll that found nothing new re-sorts and re-renders nothing.
+      if (interfacesReply.ok) setInterfaces((old) => (sameJson(old, interfacesReply.value) ? old : interfacesReply.value));
+      if (entriesReply.ok) setEntries((old) => (sameJson(old, entriesReply.value) ? old : entriesReply.value));
       setEntriesUnavailable(!entriesReply.ok);
-      if (statusReply.ok && interfacesReply.ok && entriesReply.ok) setLastUpdated(new Date());
+      const allOk = statusReply.ok && interfacesReply.ok && entriesReply.ok;
+      if (allOk) setLastUpdated(new Date());
+      setLastFailed(allOk ? null : new Date());
       setLoading(false);
       setRefreshing(false);
+      if (quiet) return;
 
       if (!statusReply.ok) reportError(statusReply.error);
       if (!interfacesReply.ok) reportError(interfacesReply.error);
@@ -52,22 +68,43 @@ export function useAnycastData(api: AnycastApi, reportError: (error: AppError) =
     [reportError],
   );
 
+  const load = useCallback(
+    async (quiet: boolean) => {
+      const mine = ++generation.current;
+      inFlight.current++;
+      try {
+        apply(await readSnapshot(api), mine, quiet);
+      } finally {
+        inFlight.current--;
+      }
+    },
+    [api, apply],
+  );
+
   const refresh = useCallback(async () => {
-    const mine = ++generation.current;
     setRefreshing(true);
-    apply(await readSnapshot(api), mine);
-  }, [api, apply]);
+    await load(false);
+  }, [load]);
+
+  const refreshQuietly = useCallback(async () => {
+    if (inFlight.current > 0) return;
+    await load(true);
+  }, [load]);
 
   useEffect(() => {
-    const mine = ++generation.current;
-    void readSnapshot(api).then((snapshot) => apply(snapshot, mine));
-  }, [api, apply]);
+    void load(false);
+  }, [load]);
 
-  return { status, interfaces, entries, entriesUnavailable, loading, refreshing, lastUpdated, refresh };
+  return { status, interfaces, entries, entriesUnavailable, loading, refreshing, lastUpdated, lastFailed, refresh, refreshQuietly };
 }
 
 type Snapshot = [Reply<'getStatus'>, Reply<'listInterfaces'>, Reply<'listAnycast'>];
 
 function readSnapshot(api: AnycastApi): Promise<Snapshot> {
   return Promise.all([api.getStatus({}), api.listInterfaces({}), api.listAnycast({})]);
+}
+
+/** Lists of plain records as the API returns them: equal text, equal content. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

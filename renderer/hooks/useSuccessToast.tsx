@@ -1,19 +1,44 @@
-import { Toast, ToastTitle, useId, useToastController } from '@fluentui/react-components';
+import { Link, Toast, ToastTitle, useId, useToastController } from '@fluentui/react-components';
 import { useCallback } from 'react';
 
-/** A short confirmation ("Added 192.0.2.10 to Ethernet"); the Toaster also announces it to screen readers. */
+interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
+/** Long enough to notice a mistake and reach the button, short enough not to linger. */
+const UNDO_TOAST_MS = 10_000;
+
+let toastCount = 0;
+
+/**
+ * A short confirmation ("Added 192.0.2.10 to Ethernet"), optionally with one action
+ * such as Undo; the Toaster also announces it to screen readers.
+ */
 export function useSuccessToast() {
   const toasterId = useId('success-toaster');
-  const { dispatchToast } = useToastController(toasterId);
+  const { dispatchToast, dismissToast } = useToastController(toasterId);
   const notify = useCallback(
-    (message: string) =>
+    (message: string, action?: ToastAction) => {
+      const toastId = `toast-${++toastCount}`;
+      const act = action && (
+        <Link
+          onClick={() => {
+            dismissToast(toastId);
+            action.onClick();
+          }}
+        >
+          {action.label}
+        </Link>
+      );
       dispatchToast(
         <Toast>
-          <ToastTitle>{message}</ToastTitle>
+          <ToastTitle action={act}>{message}</ToastTitle>
         </Toast>,
-        { intent: 'success', timeout: 5000, politeness: 'polite' },
-      ),
-    [dispatchToast],
+        { toastId, intent: 'success', timeout: action ? UNDO_TOAST_MS : 5000, politeness: 'polite', pauseOnHover: true, pauseOnWindowBlur: true },
+      );
+    },
+    [dispatchToast, dismissToast],
   );
   return { toasterId, notify };
 }

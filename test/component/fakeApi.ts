@@ -1,11 +1,14 @@
 /**
  * A believable in-memory AnycastApi for component tests: the interfaces of an
- * office PC, a couple of entries, and hooks to make any call fail.
+ * office PC, a couple of entries, an audit trail and a saved set, hooks to make any
+ * call fail, and a way to fire the interfaces-changed event as main would.
  */
 import { vi } from 'vitest';
-import type { AnycastApi, AnycastKey, Method, Reply } from '../../app/ipc-contract';
-import type { AnycastEntry, AppError, NetworkInterface, SystemStatus } from '../../app/model';
 import { validateAnycastAddress } from '../../app/address-validation';
+import type { AuditRecord } from '../../app/audit';
+import type { AnycastApi, AnycastKey, Method, Reply, Request } from '../../app/ipc-contract';
+import { interfaceLabel, type AnycastEntry, type AppError, type NetworkInterface, type SystemStatus } from '../../app/model';
+import type { SavedSet } from '../../app/saved-set';
 
 export const ETHERNET: NetworkInterface = {
   luid: '1688849877041152', index: 12, alias: 'Ethernet', description: 'Intel(R) Ethernet Connection (7) I219-LM',
@@ -33,7 +36,10 @@ export const SEED_ENTRIES: AnycastEntry[] = [
 
 export const WINDOWS_ELEVATED: SystemStatus = {
   platform: 'win32', backend: 'windows', simulatedReason: null, elevated: true, anycastApi: true, ipv4Stack: true, ipv6Stack: true,
+  machine: 'PC-HELPDESK-07', user: 'CONTOSO\\tech1',
 };
+
+export const AUDIT_PATH = 'C:\\ProgramData\\Anycast Manager\\audit.jsonl';
 
 export function appError(overrides: Partial<AppError> = {}): AppError {
   return {
@@ -53,26 +59,62 @@ export interface FakeOptions {
   status?: Partial<SystemStatus>;
   interfaces?: NetworkInterface[];
   entries?: AnycastEntry[];
+  /** Audit records already on file, oldest first. */
+  audit?: AuditRecord[];
+  savedSet?: SavedSet;
   /** Replies that replace the normal behaviour of a method. */
   fail?: Partial<Record<Method, AppError>>;
+  /** A failure for one particular create, by address. */
+  failCreate?: (key: AnycastKey) => AppError | undefined;
 }
 
-export type FakeApi = { [M in Method]: ReturnType<typeof vi.fn<AnycastApi[M]>> } & { entries: AnycastEntry[] };
+type Mocked = { [M in Method]: ReturnType<typeof vi.fn<AnycastApi[M]>> };
+
+export type FakeApi = Mocked & {
+  onInterfacesChanged: ReturnType<typeof vi.fn<AnycastApi['onInterfacesChanged']>>;
+  entries: AnycastEntry[];
+  interfaces: NetworkInterface[];
+  audit: AuditRecord[];
+  /** Fires the interfaces-changed event to every current listener. */
+  emitInterfacesChanged: () => void;
+  listenerCount: () => number;
+};
 
 const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+const FIXED_TIME = '2025-03-14T09:26:53.000Z';
 
 export function createFakeApi(options: FakeOptions = {}): FakeApi {
   const status = { ...WINDOWS_ELEVATED, ...options.status };
-  const interfaces = options.interfaces ?? INTERFACES;
+  const interfaces = (options.interfaces ?? INTERFACES).map((i) => ({ ...i }));
   const entries = [...(options.entries ?? SEED_ENTRIES)];
+  const audit = [...(options.audit ?? [])];
+  let savedSet: SavedSet = options.savedSet ?? { entries: [], savedAt: null };
+  const listeners = new Set<() => void>();
   const failed = <M extends Method>(method: M): Promise<Reply<M>> | null => {
     const error = options.fail?.[method];
     return error ? Promise.resolve({ ok: false, error }) : null;
   };
   const find = (key: AnycastKey) => entries.findIndex((e) => e.address === key.address && e.interfaceLuid === key.interfaceLuid);
+  const record = (operation: 'create' | 'delete', key: AnycastKey, error?: AppError) => {
+    const check = validateAnycastAddress(key.address);
+    const iface = interfaces.find((i) => i.luid === key.interfaceLuid);
+    audit.push({
+      time: FIXED_TIME, user: status.user, machine: status.machine, backend: status.backend, operation,
+      address: key.address, family: check.ok ? check.family : 'ipv4', interfaceLuid: key.interfaceLuid, interfaceIndex: key.interfaceIndex,
+      interfaceLabel: iface ? interfaceLabel(iface) : '', resultCode: error?.code ?? 0, result: error?.symbol ?? 'NO_ERROR',
+    });
+  };
+  const write = <T,>(operation: 'create' | 'delete', key: AnycastKey, error: AppError | undefined, apply: () => T) => {
+    record(operation, key, error);
+    return error ? Promise.resolve({ ok: false as const, error }) : ok(apply());
+  };
 
   return {
     entries,
+    interfaces,
+    audit,
+    emitInterfacesChanged: () => listeners.forEach((listener) => listener()),
+    listenerCount: () => listeners.size,
     getStatus: vi.fn<AnycastApi['getStatus']>(() => failed('getStatus') ?? ok(status)),
     listInterfaces: vi.fn<AnycastApi['listInterfaces']>(() => failed('listInterfaces') ?? ok(interfaces.map((i) => ({ ...i })))),
     listAnycast: vi.fn<AnycastApi['listAnycast']>(() => failed('listAnycast') ?? ok(entries.map((e) => ({ ...e })))),
@@ -81,19 +123,37 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       return failed('getAnycast') ?? (at >= 0 ? ok(entries[at]!) : Promise.resolve({ ok: false, error: appError({ code: 1168, symbol: 'ERROR_NOT_FOUND', operation: 'get' }) }));
     }),
     createAnycast: vi.fn<AnycastApi['createAnycast']>((key) => {
-      const early = failed('createAnycast');
-      if (early) return early;
       const check = validateAnycastAddress(key.address);
       if (!check.ok) throw new Error(`the UI sent an invalid address: ${key.address}`);
-      const entry: AnycastEntry = { address: key.address, family: check.family, interfaceLuid: key.interfaceLuid, interfaceIndex: key.interfaceIndex, scopeId: 0 };
-      entries.push(entry);
-      return ok(entry);
+      const duplicate = find(key) >= 0 ? appError({ address: key.address }) : undefined;
+      const error = options.fail?.createAnycast ?? options.failCreate?.(key) ?? duplicate;
+      return write('create', key, error, () => {
+        const entry: AnycastEntry = { address: key.address, family: check.family, interfaceLuid: key.interfaceLuid, interfaceIndex: key.interfaceIndex, scopeId: 0 };
+        entries.push(entry);
+        return entry;
+      });
     }),
     deleteAnycast: vi.fn<AnycastApi['deleteAnycast']>((key) => {
-      const early = failed('deleteAnycast');
+      const missing = find(key) < 0 ? appError({ code: 1168, symbol: 'ERROR_NOT_FOUND', title: 'Not found', operation: 'delete' }) : undefined;
+      return write('delete', key, options.fail?.deleteAnycast ?? missing, () => {
+        entries.splice(find(key), 1);
+        return null;
+      });
+    }),
+    readAuditLog: vi.fn<AnycastApi['readAuditLog']>(({ limit }) =>
+      failed('readAuditLog') ?? ok({ records: audit.slice(-limit).reverse(), skippedLines: 0, total: audit.length, path: AUDIT_PATH }),
+    ),
+    getSavedSet: vi.fn<AnycastApi['getSavedSet']>(() => failed('getSavedSet') ?? ok(savedSet)),
+    saveSavedSet: vi.fn<AnycastApi['saveSavedSet']>(({ entries: saved }: Request<'saveSavedSet'>) => {
+      const early = failed('saveSavedSet');
       if (early) return early;
-      entries.splice(find(key), 1);
-      return ok(null);
+      savedSet = { entries: saved.map((e) => ({ ...e })), savedAt: FIXED_TIME };
+      return ok(savedSet);
+    }),
+    onInterfacesChanged: vi.fn<AnycastApi['onInterfacesChanged']>((listener) => {
+      const entry = () => listener();
+      listeners.add(entry);
+      return () => listeners.delete(entry);
     }),
   };
 }

@@ -51,3 +51,13 @@ const measureElement = HTMLElement.prototype.getBoundingClientRect;
 HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect(this: HTMLElement) {
   return this === this.ownerDocument.body ? new DOMRect(0, 0, 1280, 800) : measureElement.call(this);
 };
+
+// jsdom's Blob has no text(); the bulk import reads chosen files with it, as browsers allow.
+Blob.prototype.text ??= function text(this: Blob) {
+  return new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(this);
+  });
+};

@@ -1,0 +1,238 @@
+/**
+ * The audit trail: every add and remove attempted from this app, who did it, where,
+ * and what Windows answered. Filter it, export what is shown, or collect the file
+ * itself from the path shown. Loaded on demand (React.lazy).
+ */
+import {
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  mergeClasses,
+  SearchBox,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular, Copy20Regular } from '@fluentui/react-icons';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { AUDIT_PAGE_MAX, type AuditLogPage, type AuditRecord } from '../../app/audit';
+import type { AnycastApi } from '../../app/ipc-contract';
+import type { AppError } from '../../app/model';
+import { useLargeDialogStyles } from '../bulk/dialogStyles';
+import { copyText } from '../clipboard';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { saveTextFile } from '../download';
+import { formatDateTime, pluralize } from '../format';
+import { SpacerRow } from '../tables/SpacerRow';
+import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
+import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, succeeded, type OperationFilter, type ResultFilter } from './auditView';
+
+const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 32;
+const COLUMN_COUNT = 7;
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  search: { width: '300px' },
+  info: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', color: tokens.colorNeutralForeground3 },
+  path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  scroller: {
+    flexGrow: 1,
+    minHeight: '160px',
+    overflow: 'auto',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: { tableLayout: 'fixed', minWidth: '1040px' },
+  headRow: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, height: `${HEADER_HEIGHT}px` },
+  row: { height: `${ROW_HEIGHT}px` },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  result: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // Widths exclude the cells' padding; the interface column takes what is left.
+  wide: { width: 'min(1200px, calc(100vw - 48px))' },
+  colTime: { width: '136px' },
+  colUser: { width: '100px' },
+  colMachine: { width: '110px' },
+  colOperation: { width: '72px' },
+  colAddress: { width: '140px' },
+  colResult: { width: '300px' },
+  empty: { padding: tokens.spacingVerticalXL, textAlign: 'center', color: tokens.colorNeutralForeground3 },
+});
+
+type Loaded = { state: 'loading' } | { state: 'loaded'; page: AuditLogPage } | { state: 'failed'; error: AppError };
+
+export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onClose: () => void }) {
+  const styles = useStyles();
+  const shape = useLargeDialogStyles();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [text, setText] = useState('');
+  const [operation, setOperation] = useState<OperationFilter>('all');
+  const [result, setResult] = useState<ResultFilter>('all');
+  const [pathCopied, setPathCopied] = useState<boolean | null>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api.readAuditLog({ limit: AUDIT_PAGE_MAX }).then((reply) => {
+      if (current) setLoaded(reply.ok ? { state: 'loaded', page: reply.value } : { state: 'failed', error: reply.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  const page = loaded.state === 'loaded' ? loaded.page : null;
+  const deferredText = useDeferredValue(text);
+  const shown = useMemo(
+    () => (page ? filterAudit(page.records, { text: deferredText, operation, result }) : []),
+    [page, deferredText, operation, result],
+  );
+  const virtual = useVirtualRows({ count: shown.length, scrollerRef, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, enabled: shown.length > VIRTUALIZE_ABOVE });
+
+  const copyPath = async () => page && setPathCopied(await copyText(page.path));
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && onClose()}>
+      <DialogSurface className={mergeClasses(shape.surface, styles.wide)}>
+        <DialogBody className={shape.body}>
+          <DialogTitle>Audit log</DialogTitle>
+          <DialogContent className={shape.content}>
+            <div className={styles.filters}>
+              <SearchBox
+                className={styles.search}
+                aria-label="Search audit log"
+                placeholder="Search address, interface, user, result"
+                value={text}
+                onChange={(_, data) => setText(data.value)}
+              />
+              <Field label="Operation">
+                <Select value={operation} onChange={(_, data) => setOperation(data.value as OperationFilter)}>
+                  <option value="all">All</option>
+                  <option value="create">Add</option>
+                  <option value="delete">Remove</option>
+                </Select>
+              </Field>
+              <Field label="Result">
+                <Select value={result} onChange={(_, data) => setResult(data.value as ResultFilter)}>
+                  <option value="all">All</option>
+                  <option value="success">Succeeded</option>
+                  <option value="failure">Failed</option>
+                </Select>
+              </Field>
+            </div>
+            {loaded.state === 'failed' && <ErrorNotice error={loaded.error} />}
+            {page && (
+              <div className={styles.info}>
+                <Text size={200} role="status">
+                  {shown.length === page.records.length
+                    ? `${pluralize(page.records.length, 'record', 'records')}, newest first.`
+                    : `${shown.length.toLocaleString('en-US')} of ${pluralize(page.records.length, 'record', 'records')} match, newest first.`}
+                  {page.total > page.records.length && ` Only the newest ${page.records.length.toLocaleString('en-US')} of ${page.total.toLocaleString('en-US')} are shown.`}
+                  {page.skippedLines > 0 && ` ${pluralize(page.skippedLines, 'line', 'lines')} of the file could not be read and ${page.skippedLines === 1 ? 'is' : 'are'} left out.`}
+                </Text>
+              </div>
+            )}
+            <div className={styles.scroller} ref={scrollerRef}>
+              <Table aria-label="Audit records" aria-rowcount={shown.length + 1} size="extra-small" className={styles.table}>
+                <TableHeader className={styles.headRow}>
+                  <TableRow aria-rowindex={1}>
+                    <TableHeaderCell className={styles.colTime}>Time</TableHeaderCell>
+                    <TableHeaderCell className={styles.colUser}>User</TableHeaderCell>
+                    <TableHeaderCell className={styles.colMachine}>Machine</TableHeaderCell>
+                    <TableHeaderCell className={styles.colOperation}>Operation</TableHeaderCell>
+                    <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
+                    <TableHeaderCell>Interface</TableHeaderCell>
+                    <TableHeaderCell className={styles.colResult}>Result</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
+                  {virtual.indexes.map((index) => (
+                    <AuditRow key={index} record={shown[index]!} rowIndex={index + 2} />
+                  ))}
+                  <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
+                </TableBody>
+              </Table>
+              {loaded.state === 'loading' && <Spinner className={styles.empty} size="small" label="Reading the audit log…" />}
+              {page && shown.length === 0 && (
+                <div className={styles.empty}>
+                  {page.records.length === 0 ? 'No changes have been recorded yet.' : 'No record matches these filters.'}
+                </div>
+              )}
+            </div>
+            {page && (
+              <div className={styles.info}>
+                <Caption1>Log file:</Caption1>
+                <span className={styles.path}>{page.path}</span>
+                <Button size="small" appearance="subtle" icon={<Copy20Regular />} onClick={() => void copyPath()}>
+                  Copy path
+                </Button>
+                <Caption1 role="status">{pathCopied === true ? 'Copied' : pathCopied === false ? 'Copying is not available here; select the path above.' : ''}</Caption1>
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions className={shape.actions}>
+            <Button icon={<ArrowDownload20Regular />} disabled={shown.length === 0} onClick={() => saveTextFile({ fileName: 'anycast-audit.csv', text: auditCsv(shown), type: 'text/csv;charset=utf-8' })}>
+              Export CSV
+            </Button>
+            <Button icon={<ArrowDownload20Regular />} disabled={shown.length === 0} onClick={() => saveTextFile({ fileName: 'anycast-audit.jsonl', text: auditJsonl(shown), type: 'application/x-ndjson;charset=utf-8' })}>
+              Export JSONL
+            </Button>
+            <Button appearance="primary" onClick={onClose}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function AuditRow({ record, rowIndex }: { record: AuditRecord; rowIndex: number }) {
+  const styles = useStyles();
+  const ok = succeeded(record);
+  const when = new Date(record.time);
+  const iface = record.interfaceLabel || `LUID ${record.interfaceLuid}`;
+  return (
+    <TableRow aria-rowindex={rowIndex} className={styles.row}>
+      <TableCell className={styles.cell} title={record.time}>
+        {Number.isNaN(when.getTime()) ? record.time : formatDateTime(when)}
+      </TableCell>
+      <TableCell className={styles.cell} title={record.user}>{record.user}</TableCell>
+      <TableCell className={styles.cell} title={record.machine}>{record.machine}</TableCell>
+      <TableCell className={styles.cell}>{OPERATION_LABEL[record.operation]}</TableCell>
+      <TableCell className={styles.mono} title={record.address}>{record.address}</TableCell>
+      <TableCell className={styles.cell} title={iface}>{iface}</TableCell>
+      <TableCell>
+        <span className={styles.result} title={ok ? undefined : `${record.result} (${record.resultCode})`}>
+          <Badge appearance="tint" shape="rounded" color={ok ? 'success' : 'danger'}>
+            {ok ? 'Succeeded' : 'Failed'}
+          </Badge>
+          {!ok && (
+            <span className={mergeClasses(styles.cell, styles.muted)}>
+              {record.result} ({record.resultCode})
+            </span>
+          )}
+        </span>
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,57 @@
+/** Filtering the audit trail and writing it out for a ticket or a colleague. */
+import type { AuditRecord } from '../../app/audit';
+import { defuseFormula, formatCsvRecord } from '../../app/csv';
+import { matchesTerms, queryTerms, searchText } from '../tables/search';
+
+export type OperationFilter = 'all' | AuditRecord['operation'];
+export type ResultFilter = 'all' | 'success' | 'failure';
+
+export interface AuditFilter {
+  text: string;
+  operation: OperationFilter;
+  result: ResultFilter;
+}
+
+export const OPERATION_LABEL: Readonly<Record<AuditRecord['operation'], string>> = { create: 'Add', delete: 'Remove' };
+
+export const succeeded = (record: AuditRecord) => record.resultCode === 0;
+
+// Records are never modified once read, so each one's search text is built once, not per keystroke.
+const textOf = new WeakMap<AuditRecord, string>();
+
+/** Every field a technician might search for, including the operation and result in words. */
+function recordText(r: AuditRecord): string {
+  let text = textOf.get(r);
+  if (text === undefined) {
+    const outcome = succeeded(r) ? 'succeeded' : 'failed';
+    text = searchText([r.time, r.user, r.machine, OPERATION_LABEL[r.operation], r.address, r.interfaceLabel, r.interfaceLuid, r.result, r.resultCode, outcome]);
+    textOf.set(r, text);
+  }
+  return text;
+}
+
+export function filterAudit(records: readonly AuditRecord[], filter: AuditFilter): AuditRecord[] {
+  const terms = queryTerms(filter.text);
+  return records.filter(
+    (r) =>
+      (filter.operation === 'all' || r.operation === filter.operation) &&
+      (filter.result === 'all' || (filter.result === 'success') === succeeded(r)) &&
+      matchesTerms(recordText(r), terms),
+  );
+}
+
+const CSV_COLUMNS = [
+  'time', 'user', 'machine', 'backend', 'operation', 'address', 'family',
+  'interfaceLuid', 'interfaceIndex', 'interfaceLabel', 'resultCode', 'result',
+] as const satisfies ReadonlyArray<keyof AuditRecord>;
+
+/** Same conventions as the entry export: a byte order mark for Excel, and no cell a spreadsheet would run. */
+export function auditCsv(records: readonly AuditRecord[]): string {
+  const rows = records.map((r) => CSV_COLUMNS.map((column) => defuseFormula(String(r[column]))));
+  return `\uFEFF${[CSV_COLUMNS, ...rows].map(formatCsvRecord).join('')}`;
+}
+
+/** One record per line, as the log file itself is written. */
+export function auditJsonl(records: readonly AuditRecord[]): string {
+  return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+}

@@ -1,0 +1,232 @@
+/**
+ * Bulk add: paste a list or import a CSV or JSON file, check every row against this
+ * computer before anything is sent, then add the ready rows one by one and show what
+ * became of each. Loaded on demand (React.lazy) to keep the first screen small.
+ */
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { MAX_IMPORT_CHARS, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
+import type { AnycastApi } from '../../app/ipc-contract';
+import type { AnycastEntry, NetworkInterface } from '../../app/model';
+import { pluralize } from '../format';
+import { ApplyReport } from './ApplyReport';
+import { useLargeDialogStyles } from './dialogStyles';
+import { OutcomeTable } from './OutcomeTable';
+import { previewCountsText, previewOutcomeRows } from './outcomeRows';
+import { RunProgress } from './RunProgress';
+import { useBulkApply } from './useBulkApply';
+
+const useStyles = makeStyles({
+  source: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 260px', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  text: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  loaded: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  previewBar: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
+  previewHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  hiddenInput: { display: 'none' },
+});
+
+type FormatChoice = ImportFormat | 'auto';
+
+const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
+  paste: 'a list (address and interface per line)',
+  csv: 'CSV',
+  json: 'JSON',
+};
+
+const EXAMPLE = '192.0.2.10 Ethernet\n2001:db8::10, Wi-Fi\n198.51.100.7 "vEthernet (Lab)"';
+
+/** A file this large cannot hold an import's worth of characters (UTF-8 is at most 4 bytes each). */
+const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 4;
+
+interface BulkAddDialogProps {
+  api: AnycastApi;
+  interfaces: NetworkInterface[];
+  entries: AnycastEntry[];
+  elevated: boolean;
+  /** Reloads the lists after a run. Stable. */
+  onChanged: () => void;
+  onClose: () => void;
+}
+
+export default function BulkAddDialog({ api, interfaces, entries, elevated, onChanged, onClose }: BulkAddDialogProps) {
+  const styles = useStyles();
+  const shape = useLargeDialogStyles();
+  const [text, setText] = useState('');
+  const [format, setFormat] = useState<FormatChoice>('auto');
+  const [loadedFile, setLoadedFile] = useState<string | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // The preview the run used, frozen: the lists reload underneath while it runs.
+  const [ran, setRan] = useState<ImportPreview | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const bulk = useBulkApply(api, onChanged);
+
+  // Previewing 10,000 rows takes a moment; typing goes on with the previous preview meanwhile.
+  const deferredText = useDeferredValue(text);
+  const preview = useMemo(
+    () => previewImport(deferredText, { interfaces, entries, ...(format === 'auto' ? {} : { format }) }),
+    [deferredText, interfaces, entries, format],
+  );
+  const previewRows = useMemo(() => previewOutcomeRows(ran ?? preview), [ran, preview]);
+
+  const busy = bulk.phase !== null;
+  const done = bulk.summary !== null && !busy;
+  // The button that started a step disappears with it; focus moves to the one that ends it.
+  useEffect(() => {
+    if (busy) stopRef.current?.focus();
+    else if (done) closeRef.current?.focus();
+  }, [busy, done]);
+
+  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so choosing the same file again (after editing it) still loads it.
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setFileProblem(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB, too large for one import. Split it into smaller files.`);
+      return;
+    }
+    setFileProblem(null);
+    setText(await file.text());
+    setFormat('auto');
+    setLoadedFile(file.name);
+  };
+
+  const start = () => {
+    setRan(preview);
+    void bulk.apply(preview);
+  };
+
+  const ready = preview.counts.ready;
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
+      <DialogSurface className={shape.surface}>
+        <DialogBody className={shape.body}>
+          <DialogTitle>Bulk add anycast addresses</DialogTitle>
+          <DialogContent className={shape.content}>
+            {!ran && (
+              <div className={styles.source}>
+                <Field
+                  label="Addresses to add"
+                  hint="One per line: the address, then the interface alias, LUID or index. Lines starting with # are ignored. CSV and JSON are read by their column names."
+                >
+                  <Textarea
+                    className={styles.text}
+                    value={text}
+                    onChange={(_, data) => {
+                      setText(data.value);
+                      setLoadedFile(null);
+                    }}
+                    placeholder={EXAMPLE}
+                    rows={6}
+                    resize="vertical"
+                    spellCheck={false}
+                  />
+                </Field>
+                <div className={styles.side}>
+                  <Field label="Read as" hint={format === 'auto' && text.trim() !== '' ? `Detected: ${FORMAT_LABEL[preview.format]}` : undefined}>
+                    <Select value={format} onChange={(_, data) => setFormat(data.value as FormatChoice)}>
+                      <option value="auto">Detect automatically</option>
+                      <option value="paste">List</option>
+                      <option value="csv">CSV</option>
+                      <option value="json">JSON</option>
+                    </Select>
+                  </Field>
+                  <div>
+                    <Button icon={<FolderOpen20Regular />} onClick={() => fileRef.current?.click()}>
+                      Import file…
+                    </Button>
+                    <input
+                      ref={fileRef}
+                      className={styles.hiddenInput}
+                      type="file"
+                      aria-label="Import file"
+                      accept=".csv,.json,.txt,text/csv,application/json,text/plain"
+                      onChange={(event) => void readFile(event)}
+                    />
+                  </div>
+                  {loadedFile && <Caption1 className={styles.loaded}>Loaded {loadedFile}</Caption1>}
+                </div>
+              </div>
+            )}
+            {fileProblem && <Notice intent="error" text={fileProblem} />}
+            {!elevated && !done && (
+              <Notice intent="warning" text="Not running as administrator: Windows will refuse each row with “Access denied”." />
+            )}
+            {bulk.progress && <RunProgress progress={bulk.progress} verb={bulk.phase === 'removing' ? 'Removing' : 'Adding'} />}
+            {bulk.summary && !busy ? (
+              <ApplyReport summary={bulk.summary} stopped={bulk.stopped} addedCount={bulk.added.length} removal={bulk.removal} />
+            ) : (
+              <>
+                {preview.problem && !ran && <Notice intent="error" text={preview.problem} />}
+                {preview.notes.map((note) => (
+                  <Notice key={note} intent="info" text={note} />
+                ))}
+                <div className={styles.previewBar}>
+                  <h3 className={styles.previewHeading}>Preview</h3>
+                  <Text size={200} aria-live="polite">
+                    {previewCountsText((ran ?? preview).counts)}
+                  </Text>
+                </div>
+                <OutcomeTable label="Import preview" statusHeading="Status" rows={previewRows} />
+              </>
+            )}
+          </DialogContent>
+          <DialogActions className={shape.actions}>
+            {busy ? (
+              <Button ref={stopRef} icon={<Stop20Regular />} onClick={bulk.stop} disabledFocusable={bulk.progress?.stopping ?? false}>
+                Stop
+              </Button>
+            ) : done ? (
+              <>
+                {bulk.added.length > 0 && !bulk.removal && (
+                  <Button icon={<ArrowUndo20Regular />} onClick={() => void bulk.removeAdded()}>
+                    Remove what was just added
+                  </Button>
+                )}
+                <Button ref={closeRef} appearance="primary" onClick={onClose}>
+                  Close
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button onClick={onClose}>Cancel</Button>
+                <Button appearance="primary" icon={<Add20Regular />} disabled={ready === 0} onClick={start}>
+                  {ready === 0 ? 'Add' : `Add ${pluralize(ready, 'address', 'addresses')}`}
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function Notice({ intent, text }: { intent: 'error' | 'warning' | 'info'; text: string }) {
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The saved set: entries created through the API are gone after Windows restarts, so
+ * the technician saves the current entries here and re-applies them after a restart.
+ * Re-applying runs the same path as bulk add (createAnycast per entry, per-row results,
+ * undo). Loaded on demand (React.lazy).
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowRepeatAll20Regular, ArrowUndo20Regular, Save20Regular, Stop20Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ImportPreview } from '../../app/bulk-import';
+import type { AnycastApi } from '../../app/ipc-contract';
+import type { AnycastEntry, AppError, NetworkInterface } from '../../app/model';
+import type { SavedSet } from '../../app/saved-set';
+import { ApplyReport } from '../bulk/ApplyReport';
+import { useLargeDialogStyles } from '../bulk/dialogStyles';
+import { OutcomeTable } from '../bulk/OutcomeTable';
+import { previewCountsText, previewOutcomeRows } from '../bulk/outcomeRows';
+import { RunProgress } from '../bulk/RunProgress';
+import { useBulkApply } from '../bulk/useBulkApply';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { formatDateTime, pluralize } from '../format';
+import { previewSavedSet, toSavedEntries } from './savedSetRows';
+
+const useStyles = makeStyles({
+  state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  stateText: { flexGrow: 1 },
+  previewHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface SavedSetDialogProps {
+  api: AnycastApi;
+  interfaces: NetworkInterface[];
+  entries: AnycastEntry[];
+  /** Reloads the lists after a re-apply. Stable. */
+  onChanged: () => void;
+  /** Opens the export with a persistent-store PowerShell script chosen. */
+  onExportPersistent: () => void;
+  onClose: () => void;
+}
+
+type Loaded = { state: 'loading' } | { state: 'loaded'; set: SavedSet } | { state: 'failed'; error: AppError };
+
+export default function SavedSetDialog({ api, interfaces, entries, onChanged, onExportPersistent, onClose }: SavedSetDialogProps) {
+  const styles = useStyles();
+  const shape = useLargeDialogStyles();
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<AppError | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
+  const [ran, setRan] = useState<ImportPreview | null>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const bulk = useBulkApply(api, onChanged);
+
+  useEffect(() => {
+    let current = true;
+    void api.getSavedSet({}).then((reply) => {
+      if (current) setLoaded(reply.ok ? { state: 'loaded', set: reply.value } : { state: 'failed', error: reply.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [api]);
+
+  const set = loaded.state === 'loaded' ? loaded.set : null;
+  const preview = useMemo(() => previewSavedSet(set?.entries ?? [], interfaces, entries), [set, interfaces, entries]);
+  const busy = bulk.phase !== null;
+  const done = bulk.summary !== null && !busy;
+  useEffect(() => {
+    if (busy) stopRef.current?.focus();
+    else if (done) closeRef.current?.focus();
+  }, [busy, done]);
+
+  const save = async () => {
+    setConfirmReplace(false);
+    setSaving(true);
+    const reply = await api.saveSavedSet({ entries: toSavedEntries(entries, interfaces) });
+    setSaving(false);
+    setSaveError(reply.ok ? null : reply.error);
+    setJustSaved(reply.ok);
+    if (reply.ok) setLoaded({ state: 'loaded', set: reply.value });
+  };
+
+  const requestSave = () => {
+    if (set && set.entries.length > 0) setConfirmReplace(true);
+    else void save();
+  };
+
+  const reapply = () => {
+    setJustSaved(false);
+    setRan(preview);
+    void bulk.apply(preview);
+  };
+
+  const shown = ran ?? preview;
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
+      <DialogSurface className={mergeClasses(shape.surface, shape.fitContent)}>
+        <DialogBody className={shape.body}>
+          <DialogTitle>Saved set</DialogTitle>
+          <DialogContent className={shape.content}>
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Anycast addresses added here are gone after Windows restarts</MessageBarTitle>
+                Save the current addresses as the saved set, and re-apply it after a restart. To have Windows keep
+                addresses by itself, export a script that writes them to the persistent store.
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" onClick={onExportPersistent}>
+                  Export a persistent script…
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+            <div className={styles.state}>
+              <Text className={styles.stateText} role="status">
+                {loaded.state === 'loading' && <Spinner size="tiny" label="Reading the saved set…" labelPosition="after" />}
+                {set && (set.savedAt === null
+                  ? 'Nothing has been saved yet.'
+                  : `${justSaved ? 'Saved' : 'Last saved'} ${formatDateTime(new Date(set.savedAt))}: ${pluralize(set.entries.length, 'entry', 'entries')}.`)}
+              </Text>
+              <Button icon={saving ? <Spinner size="extra-tiny" /> : <Save20Regular />} disabledFocusable={saving || busy} disabled={entries.length === 0} onClick={requestSave}>
+                Save current entries as the saved set
+              </Button>
+            </div>
+            {confirmReplace && set && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  Replace the saved set ({pluralize(set.entries.length, 'entry', 'entries')}) with the {pluralize(entries.length, 'current entry', 'current entries')}?
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button size="small" appearance="primary" onClick={() => void save()}>
+                    Replace
+                  </Button>
+                  <Button size="small" onClick={() => setConfirmReplace(false)}>
+                    Keep the saved set
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            )}
+            {loaded.state === 'failed' && <ErrorNotice error={loaded.error} />}
+            {saveError && <ErrorNotice error={saveError} />}
+            {bulk.progress && <RunProgress progress={bulk.progress} verb={bulk.phase === 'removing' ? 'Removing' : 'Re-applying'} />}
+            {bulk.summary && !busy ? (
+              <ApplyReport summary={bulk.summary} stopped={bulk.stopped} addedCount={bulk.added.length} removal={bulk.removal} />
+            ) : (
+              set && set.entries.length > 0 && (
+                <>
+                  <h3 className={styles.previewHeading}>
+                    On this computer now: <Text weight="regular">{previewCountsText(shown.counts)}</Text>
+                  </h3>
+                  <OutcomeTable label="Saved entries" statusHeading="Status" rows={previewOutcomeRows(shown)} />
+                </>
+              )
+            )}
+          </DialogContent>
+          <DialogActions className={shape.actions}>
+            {busy ? (
+              <Button ref={stopRef} icon={<Stop20Regular />} onClick={bulk.stop} disabledFocusable={bulk.progress?.stopping ?? false}>
+                Stop
+              </Button>
+            ) : (
+              <>
+                {done && bulk.added.length > 0 && !bulk.removal && (
+                  <Button icon={<ArrowUndo20Regular />} onClick={() => void bulk.removeAdded()}>
+                    Remove what was just added
+                  </Button>
+                )}
+                <Button ref={closeRef} appearance={done ? 'primary' : 'secondary'} onClick={onClose}>
+                  Close
+                </Button>
+                {!done && (
+                  <Button appearance="primary" icon={<ArrowRepeatAll20Regular />} disabled={!set || set.entries.length === 0} onClick={reapply}>
+                    Re-apply saved set
+                  </Button>
+                )}
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { AnycastKey } from '../../app/ipc-contract';
+import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
+import { appError, createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI } from './fakeApi';
+import { renderWithProviders } from './render';
+
+const ACCESS_DENIED = appError({ code: 5, symbol: 'ERROR_ACCESS_DENIED', title: 'Administrator rights needed', what: 'Windows refused the change.' });
+
+/** Windows answers 5010 for one row (someone added it meanwhile) and Access denied for another. */
+const failCreate = (key: AnycastKey) =>
+  key.address === '2001:db8::10' ? appError({ address: key.address }) : key.address === '198.51.100.20' ? ACCESS_DENIED : undefined;
+
+const PASTE = [
+  '192.0.2.10 Ethernet',
+  '2001:db8::10, Wi-Fi',
+  '198.51.100.20 Wi-Fi',
+  '192.0.2.53 Ethernet',
+  '224.0.0.1 Ethernet',
+  '192.0.2.10 Ethernet',
+].join('\n');
+
+function renderDialog() {
+  const api = createFakeApi({ failCreate });
+  const onChanged = vi.fn();
+  const onClose = vi.fn();
+  const view = renderWithProviders(
+    <BulkAddDialog api={api} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onChanged={onChanged} onClose={onClose} />,
+  );
+  const dialog = screen.getByRole('dialog', { name: 'Bulk add anycast addresses' });
+  return { ...view, api, dialog, onChanged, onClose };
+}
+
+const rowAt = (table: HTMLElement, location: string) => {
+  const row = within(table).getAllByRole('row').find((r) => r.querySelector('td')?.textContent === location);
+  if (!row) throw new Error(`no row for ${location}`);
+  return row;
+};
+
+describe('Bulk add', () => {
+  it('previews each pasted row as ready, already present or invalid before anything is sent', async () => {
+    const { user, api, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
+    await user.paste(PASTE);
+
+    expect(await within(dialog).findByText('3 ready · 1 already present · 2 invalid')).toBeInTheDocument();
+    const preview = within(dialog).getByRole('table', { name: 'Import preview' });
+    expect(rowAt(preview, 'Line 1')).toHaveTextContent(/192\.0\.2\.10.*Ethernet \(index 12\).*Ready/);
+    expect(rowAt(preview, 'Line 4')).toHaveTextContent(/Already present.*already on Ethernet/);
+    expect(rowAt(preview, 'Line 5')).toHaveTextContent(/Invalid.*multicast/);
+    expect(rowAt(preview, 'Line 6')).toHaveTextContent(/Invalid.*Line 1 already adds 192\.0\.2\.10/);
+    expect(within(dialog).getByText(/Detected: a list/)).toBeInTheDocument();
+    expect(api.createAnycast).not.toHaveBeenCalled();
+  });
+
+  it('adds the ready rows one by one and shows what became of every row, failures with their reason', async () => {
+    const { user, api, dialog, onChanged } = renderDialog();
+    await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
+    await user.paste(PASTE);
+    await user.click(await within(dialog).findByRole('button', { name: 'Add 3 addresses' }));
+
+    const summary = await within(dialog).findByText(/^Done:/);
+    expect(summary).toHaveTextContent('Done: 1 added · 2 already present · 1 failed · 2 skipped');
+    expect(api.createAnycast.mock.calls.map(([key]) => key)).toEqual([
+      { address: '192.0.2.10', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 },
+      { address: '2001:db8::10', interfaceLuid: WIFI.luid, interfaceIndex: 18 },
+      { address: '198.51.100.20', interfaceLuid: WIFI.luid, interfaceIndex: 18 },
+    ]);
+    const results = within(dialog).getByRole('table', { name: 'Results' });
+    expect(rowAt(results, 'Line 1')).toHaveTextContent(/Added/);
+    expect(rowAt(results, 'Line 2')).toHaveTextContent(/Already present.*Windows already had this entry/);
+    expect(rowAt(results, 'Line 3')).toHaveTextContent(/Failed.*Administrator rights needed \(5 ERROR_ACCESS_DENIED\)/);
+    expect(rowAt(results, 'Line 4')).toHaveTextContent(/Already present/);
+    expect(rowAt(results, 'Line 5')).toHaveTextContent(/Skipped.*Not sent: .*multicast/);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus());
+  });
+
+  it('removes exactly the rows the run added, and nothing that was there before', async () => {
+    const { user, api, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
+    await user.paste(PASTE);
+    await user.click(await within(dialog).findByRole('button', { name: 'Add 3 addresses' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Remove what was just added' }));
+
+    expect(await within(dialog).findByText('Removed the 1 address this run added.')).toBeInTheDocument();
+    expect(api.deleteAnycast.mock.calls.map(([key]) => key)).toEqual([{ address: '192.0.2.10', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 }]);
+    expect(api.entries.map((e) => e.address)).not.toContain('192.0.2.10');
+    expect(within(dialog).queryByRole('button', { name: 'Remove what was just added' })).not.toBeInTheDocument();
+  });
+
+  it('reads an imported CSV file into the preview', async () => {
+    const { user, dialog } = renderDialog();
+    const file = new File(['address,interface\r\n192.0.2.99,Wi-Fi\r\n'], 'ticket-4711.csv', { type: 'text/csv' });
+    await user.upload(within(dialog).getByLabelText('Import file'), file);
+
+    expect(await within(dialog).findByText('Loaded ticket-4711.csv')).toBeInTheDocument();
+    expect(await within(dialog).findByText('1 ready')).toBeInTheDocument();
+    expect(rowAt(within(dialog).getByRole('table', { name: 'Import preview' }), 'Line 2')).toHaveTextContent(/192\.0\.2\.99.*Wi-Fi \(index 18\).*Ready/);
+  });
+
+  it('says why a whole input cannot be read, and offers nothing to add', async () => {
+    const { user, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
+    await user.paste('[{"address": ');
+    expect(await within(dialog).findByText(/The text is not valid JSON/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Add' })).toBeDisabled();
+  });
+});

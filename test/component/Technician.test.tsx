@@ -1,0 +1,165 @@
+/** The main screen's technician features: search and sort, undo, live updates, row details. */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { AnycastEntry } from '../../app/model';
+import { App } from '../../renderer/App';
+import { EVENT_SETTLE_MS } from '../../renderer/hooks/useLiveRefresh';
+import { createFakeApi, ETHERNET, LAB, SEED_ENTRIES, WIFI, type FakeOptions } from './fakeApi';
+import { renderWithProviders } from './render';
+
+async function renderApp(options: FakeOptions = {}) {
+  const api = createFakeApi(options);
+  const view = renderWithProviders(<App api={api} />);
+  const interfaces = screen.getByRole('grid', { name: 'Network interfaces' });
+  const anycast = screen.getByRole('table', { name: 'Anycast addresses' });
+  await within(interfaces).findByRole('row', { name: /Intel\(R\) Ethernet/ });
+  return { ...view, api, interfaces, anycast };
+}
+
+const firstCells = (table: HTMLElement) =>
+  within(table)
+    .queryAllByRole('row')
+    .slice(1)
+    .map((row) => row.querySelector('td')?.textContent);
+
+const MORE: AnycastEntry[] = [
+  ...SEED_ENTRIES,
+  { address: '192.0.2.9', family: 'ipv4', interfaceLuid: LAB.luid, interfaceIndex: LAB.index, scopeId: 0 },
+  { address: '192.0.2.10', family: 'ipv4', interfaceLuid: WIFI.luid, interfaceIndex: WIFI.index, scopeId: 0 },
+];
+
+describe('Search and sort', () => {
+  it('filters the anycast table by address, interface alias, description and MAC, word by word', async () => {
+    const { user, anycast } = await renderApp({ entries: MORE });
+    const search = screen.getByRole('searchbox', { name: 'Search anycast addresses' });
+
+    await user.type(search, '2001');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['2001:db8:53::53']));
+    expect(screen.getByText('1 of 5 addresses match')).toBeInTheDocument();
+
+    await user.clear(search);
+    await user.type(search, 'hyper-v');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.9']));
+
+    await user.clear(search);
+    await user.type(search, '8C-C6-81 192.0.2');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.10']));
+
+    await user.clear(search);
+    await user.type(search, 'token ring');
+    expect(await screen.findByText('No anycast addresses match “token ring”')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear search' }));
+    await waitFor(() => expect(firstCells(anycast)).toHaveLength(5));
+  });
+
+  it('sorts addresses as numbers from the column header, by mouse and by keyboard, with aria-sort', async () => {
+    const { user, anycast } = await renderApp({ entries: MORE });
+    const header = within(anycast).getByRole('columnheader', { name: 'Address' });
+    expect(header).toHaveAttribute('aria-sort', 'none');
+
+    await user.click(within(header).getByRole('button'));
+    expect(header).toHaveAttribute('aria-sort', 'ascending');
+    expect(firstCells(anycast)).toEqual(['192.0.2.9', '192.0.2.10', '192.0.2.53', '198.51.100.7', '2001:db8:53::53']);
+
+    within(header).getByRole('button').focus();
+    await user.keyboard('{Enter}');
+    expect(header).toHaveAttribute('aria-sort', 'descending');
+    expect(firstCells(anycast)[0]).toBe('2001:db8:53::53');
+
+    const byInterface = within(anycast).getByRole('columnheader', { name: 'Interface' });
+    within(byInterface).getByRole('button').focus();
+    await user.keyboard(' ');
+    expect(byInterface).toHaveAttribute('aria-sort', 'ascending');
+    expect(header).toHaveAttribute('aria-sort', 'none');
+    expect(firstCells(anycast)).toEqual(['192.0.2.53', '2001:db8:53::53', '192.0.2.9', '198.51.100.7', '192.0.2.10']);
+  });
+
+  it('searches and sorts the interface grid, keeping "All interfaces" first', async () => {
+    const { user, interfaces } = await renderApp();
+    await user.type(screen.getByRole('searchbox', { name: 'Search interfaces' }), 'intel');
+    await waitFor(() => expect(firstCells(interfaces)).toEqual(['All interfaces', 'Ethernet', 'Wi-Fi']));
+    expect(screen.getByText('2 of 4 interfaces')).toBeInTheDocument();
+
+    const index = within(interfaces).getByRole('columnheader', { name: 'Index' });
+    await user.click(within(index).getByRole('button'));
+    await user.click(within(index).getByRole('button'));
+    expect(index).toHaveAttribute('aria-sort', 'descending');
+    expect(firstCells(interfaces)).toEqual(['All interfaces', 'Wi-Fi', 'Ethernet']);
+  });
+});
+
+describe('Undo after a delete', () => {
+  it('re-creates the entry from the toast', async () => {
+    const { user, api, anycast } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Delete 192.0.2.53 from Ethernet' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(firstCells(anycast)).not.toContain('192.0.2.53'));
+
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+
+    expect(api.createAnycast).toHaveBeenCalledWith({ address: '192.0.2.53', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 });
+    await waitFor(() => expect(firstCells(anycast)).toContain('192.0.2.53'));
+    expect((await screen.findAllByText('Restored 192.0.2.53 to Ethernet')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('Live updates', () => {
+  it('reloads interfaces and entries when main says the interfaces changed, with no user action', async () => {
+    const { api, interfaces } = await renderApp();
+    expect(api.listAnycast).toHaveBeenCalledTimes(1);
+    api.interfaces.find((i) => i.alias === 'Wi-Fi')!.operStatus = 'down';
+    api.entries.push({ address: '203.0.113.5', family: 'ipv4', interfaceLuid: WIFI.luid, interfaceIndex: 18, scopeId: 0 });
+
+    act(() => api.emitInterfacesChanged());
+
+    const wifi = () => within(interfaces).getAllByRole('row').find((r) => r.querySelector('td')?.textContent === 'Wi-Fi')!;
+    await waitFor(() => expect(wifi()).toHaveTextContent('Down'), { timeout: EVENT_SETTLE_MS + 2000 });
+    expect(screen.getByRole('table', { name: 'Anycast addresses' })).toHaveTextContent('203.0.113.5');
+    expect(api.listAnycast).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops listening when the window goes away', async () => {
+    const { api, unmount } = await renderApp();
+    expect(api.listenerCount()).toBe(1);
+    unmount();
+    expect(api.listenerCount()).toBe(0);
+  });
+});
+
+describe('Details for tickets', () => {
+  it('copies a row\'s details with the machine name from its More actions menu', async () => {
+    const { user } = await renderApp();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    await user.click(screen.getByRole('button', { name: 'More actions for 198.51.100.7 on Wi-Fi' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Copy details' }));
+
+    const text = writeText.mock.calls[0]![0];
+    expect(text).toMatch(/^Anycast Manager entry: 198\.51\.100\.7 on Wi-Fi \(index 18\)$/m);
+    expect(text).toContain('Machine: PC-HELPDESK-07');
+    expect(text).toContain(`Interface LUID: ${WIFI.luid}`);
+    expect((await screen.findAllByText('Copied the details of 198.51.100.7')).length).toBeGreaterThan(0);
+  });
+
+  it('shows the details selected when the clipboard is refused', async () => {
+    const { user } = await renderApp();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied', 'NotAllowedError'));
+    await user.click(screen.getByRole('button', { name: 'More actions for 192.0.2.53 on Ethernet' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Copy details' }));
+
+    const box = await screen.findByRole('textbox', { name: /^Details/ });
+    expect((box as HTMLTextAreaElement).value).toContain('Address: 192.0.2.53');
+    await waitFor(() => expect(box).toHaveFocus());
+  });
+
+  it('puts the machine name in the error dialog\'s ticket text', async () => {
+    const { user } = await renderApp();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    fireEvent.change(screen.getByRole('textbox', { name: /^Address/ }), { target: { value: '192.0.2.53' } });
+    await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
+    await user.click(screen.getByRole('option', { name: /Ethernet \(index 12\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Address already present' });
+    await user.click(within(dialog).getByRole('button', { name: 'Copy details' }));
+    expect(writeText.mock.calls[0]![0]).toContain('Machine: PC-HELPDESK-07');
+  });
+});
