@@ -1,11 +1,11 @@
 /**
  * The audit trail: one JSON line per change attempt, successful or not, appended
- * durably so a crash loses at most the line being written. Reading skips a torn
- * or foreign line instead of failing the whole log.
+ * durably so a crash loses at most the line being written (see durable-append.ts).
+ * Reading skips a torn or foreign line instead of failing the whole log.
  */
 import { readFile } from 'node:fs/promises';
 import { AuditRecord } from '../../app/audit';
-import { appendJsonLine } from '../storage/durable-append';
+import { JsonLinesAppender } from '../storage/durable-append';
 
 export interface AuditLogPage {
   /** Newest first. */
@@ -17,10 +17,25 @@ export interface AuditLogPage {
 }
 
 export class AuditLog {
-  constructor(readonly path: string) {}
+  private readonly lines: JsonLinesAppender;
 
-  append(record: AuditRecord): Promise<void> {
-    return appendJsonLine(this.path, record);
+  constructor(readonly path: string) {
+    this.lines = new JsonLinesAppender(path);
+  }
+
+  /** The record is in the file when this returns; it reaches the device shortly after. */
+  append(record: AuditRecord): void {
+    this.lines.append(record);
+  }
+
+  /** Resolves once every appended record is on the device. */
+  flush(): Promise<void> {
+    return this.lines.flush();
+  }
+
+  /** Syncs and releases the file when the app quits. */
+  close(): void {
+    this.lines.close();
   }
 
   async read(limit: number): Promise<AuditLogPage> {

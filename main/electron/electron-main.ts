@@ -39,13 +39,12 @@ async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options);
   const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
-  const service = new AnycastService(backend, {
-    simulatedReason,
-    logFault,
-    identity: currentIdentity(),
-    files: appFilesIn(app.getPath('userData')),
+  const files = appFilesIn(app.getPath('userData'));
+  const service = new AnycastService(backend, { simulatedReason, logFault, identity: currentIdentity(), files });
+  app.on('will-quit', () => {
+    backend.close();
+    files.audit.close();
   });
-  app.on('will-quit', () => backend.close());
   lockDownWebContents();
   serveRenderer(join(distDir, 'renderer'));
   registerIpcHandlers(service, () => mainWindow, logFault);

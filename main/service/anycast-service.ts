@@ -120,16 +120,16 @@ export class AnycastService {
     };
     const result = await call(row);
     const label = result.ok && operation === 'get' ? undefined : await this.labelFor(key);
-    if (operation === 'create' || operation === 'delete') await this.audit(operation, row, label ?? '', result);
+    if (operation === 'create' || operation === 'delete') this.audit(operation, row, label ?? '', result);
     if (result.ok) return result;
     return this.reply(result, { operation, address: check.address, interfaceLabel: label });
   }
 
   /** Every change attempt, successful or not, before the reply: an answer the person saw is always on record. */
-  private async audit(operation: 'create' | 'delete', row: AnycastRow, interfaceLabel: string, result: Win32Result<unknown>): Promise<void> {
+  private audit(operation: 'create' | 'delete', row: AnycastRow, interfaceLabel: string, result: Win32Result<unknown>): void {
     const code = result.ok ? NO_ERROR : result.code;
     try {
-      await this.options.files.audit.append({
+      this.options.files.audit.append({
         time: this.now().toISOString(),
         ...this.options.identity,
         backend: this.backend.kind,

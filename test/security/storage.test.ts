@@ -8,7 +8,7 @@ import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTempFor, writeFileAtomic } from '../../main/storage/atomic-write';
-import { appendJsonLine } from '../../main/storage/durable-append';
+import { JsonLinesAppender } from '../../main/storage/durable-append';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
@@ -59,27 +59,53 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('appendJsonLine', () => {
+describe('JsonLinesAppender', () => {
   const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
 
   it('writes one record per line, in call order, even for text with line breaks', async () => {
-    const log = join(freshDir(), 'audit.jsonl');
-    await Promise.all(Array.from({ length: 50 }, (_, n) => appendJsonLine(log, { n, note: 'two\nlines\u2028here' })));
-    const records = lines(log);
+    const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
+    for (let n = 0; n < 50; n++) log.append({ n, note: 'two\nlines\u2028here' });
+    await log.flush();
+    const records = lines(log.path);
     expect(records.pop()).toBe('');
     expect(records.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
   });
 
-  it('ends a torn last line before appending, so the new record stays whole', async () => {
-    const log = join(freshDir(), 'audit.jsonl');
-    writeFileSync(log, '{"n":1}\n{"n":2,"tor');
-    await appendJsonLine(log, { n: 3 });
-    expect(lines(log)).toEqual(['{"n":1}', '{"n":2,"tor', '{"n":3}', '']);
+  it('has each line in the file when append returns, before the sync', () => {
+    const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
+    log.append({ n: 1 });
+    expect(lines(log.path)).toEqual(['{"n":1}', '']);
   });
 
-  it('refuses a record with no JSON form', async () => {
-    const log = join(freshDir(), 'audit.jsonl');
-    await expect(appendJsonLine(log, undefined)).rejects.toThrow(TypeError);
-    await expect(appendJsonLine(log, { big: 1n })).rejects.toThrow(TypeError);
+  it('ends a torn last line before appending, so the new record stays whole', async () => {
+    const path = join(freshDir(), 'audit.jsonl');
+    writeFileSync(path, '{"n":1}\n{"n":2,"tor');
+    const log = new JsonLinesAppender(path);
+    log.append({ n: 3 });
+    log.append({ n: 4 });
+    await log.flush();
+    expect(lines(path)).toEqual(['{"n":1}', '{"n":2,"tor', '{"n":3}', '{"n":4}', '']);
+  });
+
+  it('appends again after close, to the same file', async () => {
+    const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
+    log.append({ n: 1 });
+    log.close();
+    log.append({ n: 2 });
+    await log.flush();
+    expect(lines(log.path)).toEqual(['{"n":1}', '{"n":2}', '']);
+  });
+
+  it('refuses a record with no JSON form and writes nothing for it', () => {
+    const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
+    expect(() => log.append(undefined)).toThrow(TypeError);
+    expect(() => log.append({ big: 1n })).toThrow(TypeError);
+    log.append({ n: 1 });
+    expect(lines(log.path)).toEqual(['{"n":1}', '']);
+  });
+
+  it('fails an append where the folder does not exist', () => {
+    const log = new JsonLinesAppender(join(freshDir(), 'missing', 'audit.jsonl'));
+    expect(() => log.append({ n: 1 })).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });
