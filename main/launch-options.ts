@@ -12,17 +12,38 @@ export interface LaunchOptions {
   port: number;
 }
 
-export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
+export interface ParsedLaunch {
+  options: LaunchOptions;
+  /** One sentence per switch that was not used as typed, for the launcher to print. */
+  warnings: string[];
+}
+
+const FLAGS = {
+  '--demo': 'demo',
+  '--simulate-unelevated': 'simulateUnelevated',
+  '--large': 'large',
+  '--preview': 'preview',
+} as const satisfies Record<string, keyof LaunchOptions>;
+
+const KNOWN = [...Object.keys(FLAGS), '--port=N'].join(', ');
+
+export function parseLaunchArguments(argv: readonly string[]): ParsedLaunch {
   const options: LaunchOptions = { demo: false, simulateUnelevated: false, large: false, preview: false, port: 0 };
+  const warnings: string[] = [];
   for (const arg of argv) {
-    if (arg === '--demo') options.demo = true;
-    else if (arg === '--simulate-unelevated') options.simulateUnelevated = true;
-    else if (arg === '--large') options.large = true;
-    else if (arg === '--preview') options.preview = true;
+    if (Object.hasOwn(FLAGS, arg)) options[FLAGS[arg as keyof typeof FLAGS]] = true;
     else if (arg.startsWith('--port=')) {
-      const port = Number(arg.slice('--port='.length));
-      if (Number.isInteger(port) && port >= 0 && port <= 65535) options.port = port;
+      const text = arg.slice('--port='.length);
+      const port = Number(text);
+      if (/^\d+$/.test(text) && port <= 65535) options.port = port;
+      else warnings.push(`"${arg}" is not a port number (0 to 65535); a free port is used instead.`);
+    } else if (arg.startsWith('-')) {
+      warnings.push(`"${arg}" is not a switch Anycast Manager knows, so it is ignored. The switches are ${KNOWN}.`);
     }
   }
-  return options;
+  return { options, warnings };
+}
+
+export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
+  return parseLaunchArguments(argv).options;
 }

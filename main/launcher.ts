@@ -4,12 +4,13 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseLaunchOptions } from './launch-options';
+import { parseLaunchArguments } from './launch-options';
 import { runPreview } from './preview/run-preview';
 
 const appRoot = join(__dirname, '..', '..');
 const args = process.argv.slice(2);
-const options = parseLaunchOptions(args);
+const { options, warnings } = parseLaunchArguments(args);
+for (const warning of warnings) console.warn(`Note: ${warning}`);
 
 /** The electron package exports the runtime's path, and throws when its download never happened. */
 function electronRuntime(): string | undefined {

@@ -1,4 +1,4 @@
-import { parseLaunchOptions } from '../../main/launch-options';
+import { parseLaunchArguments, parseLaunchOptions } from '../../main/launch-options';
 
 describe('launch options', () => {
   it('defaults to the real backend, elevated, on a free port', () => {
@@ -15,8 +15,23 @@ describe('launch options', () => {
     });
   });
 
-  it('ignores a port that is not a port', () => {
-    expect(parseLaunchOptions(['--port=99999']).port).toBe(0);
-    expect(parseLaunchOptions(['--port=abc']).port).toBe(0);
+  it('ignores a port that is not a port, and says so', () => {
+    for (const arg of ['--port=99999', '--port=abc', '--port=', '--port=-1', '--port=1e3']) {
+      const { options, warnings } = parseLaunchArguments([arg]);
+      expect(options.port).toBe(0);
+      expect(warnings).toEqual([`"${arg}" is not a port number (0 to 65535); a free port is used instead.`]);
+    }
+  });
+
+  it('names an unknown switch and lists the known ones, but leaves plain arguments alone', () => {
+    const { options, warnings } = parseLaunchArguments(['C:\\Program Files\\Anycast Manager', '--dmeo', '--demo']);
+    expect(options.demo).toBe(true);
+    expect(warnings).toEqual([
+      '"--dmeo" is not a switch Anycast Manager knows, so it is ignored. The switches are --demo, --simulate-unelevated, --large, --preview, --port=N.',
+    ]);
+  });
+
+  it('gives no warnings for the known switches', () => {
+    expect(parseLaunchArguments(['--demo', '--large', '--port=0']).warnings).toEqual([]);
   });
 });
