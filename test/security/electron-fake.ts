@@ -26,7 +26,7 @@ export class FakeWebContents extends EventEmitter {
 }
 
 export class FakeSession {
-  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | undefined;
   permissionCheck: ((...args: unknown[]) => boolean) | undefined;
   devicePermission: ((...args: unknown[]) => boolean) | undefined;
 

@@ -92,18 +92,38 @@ describe('the web contents lockdown', () => {
     expect(attempt(contents, 'will-attach-webview', APP_PAGE)).toBe(true);
   });
 
-  it('refuses every permission request and check, in the default session and in any later one', async () => {
+  it('refuses every permission request and check but a clipboard write, in the default session and in any later one', async () => {
     const { fake } = await lockedDown();
     const later = new FakeSession();
     fake.app.emit('session-created', later);
+    const topFrame = { requestingUrl: APP_PAGE, isMainFrame: true };
     for (const session of [fake.session.defaultSession, later]) {
-      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'fullscreen']) {
+      for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'fullscreen', 'unknown']) {
         const callback = vi.fn();
-        session.permissionRequest?.({}, permission, callback);
+        session.permissionRequest?.({}, permission, callback, topFrame);
         expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-        expect(session.permissionCheck?.({}, permission, APP_PAGE, {})).toBe(false);
+        expect(session.permissionCheck?.({}, permission, 'app://anycast-manager', topFrame)).toBe(false);
       }
       expect(session.devicePermission?.({ deviceType: 'usb', origin: APP_PAGE })).toBe(false);
+    }
+  });
+
+  it("lets only the app's own top frame write to the clipboard, for Copy details", async () => {
+    const { fake } = await lockedDown();
+    const session = fake.session.defaultSession;
+    const write = 'clipboard-sanitized-write';
+    const request = (details: { requestingUrl: string; isMainFrame: boolean }) => {
+      const callback = vi.fn();
+      session.permissionRequest?.({}, write, callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(request({ requestingUrl: APP_PAGE, isMainFrame: true })).toBe(true);
+    expect(session.permissionCheck?.({}, write, 'app://anycast-manager', { isMainFrame: true })).toBe(true);
+    expect(request({ requestingUrl: APP_PAGE, isMainFrame: false })).toBe(false);
+    expect(session.permissionCheck?.({}, write, 'app://anycast-manager', { isMainFrame: false })).toBe(false);
+    for (const url of FOREIGN_URLS) {
+      expect(request({ requestingUrl: url, isMainFrame: true })).toBe(false);
+      expect(session.permissionCheck?.({}, write, url, { isMainFrame: true })).toBe(false);
     }
   });
 });
