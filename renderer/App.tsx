@@ -13,7 +13,7 @@ import { AddAnycastForm } from './components/AddAnycastForm';
 import { aliasOf, AnycastTable, type AnycastRowView, type CopyWhat } from './components/AnycastTable';
 import { AnycastToolbar, type ToolbarCommand } from './components/AnycastToolbar';
 import { AppHeader } from './components/AppHeader';
-import { CopyFallbackDialog } from './components/CopyFallbackDialog';
+import { CopyFallbackDialog, type CopyFallback } from './components/CopyFallbackDialog';
 import { DeleteConfirmDialog } from './components/DeleteConfirmDialog';
 import { ErrorDialog } from './components/ErrorDialog';
 import { InterfaceTable } from './components/InterfaceTable';
@@ -27,7 +27,7 @@ import { useAnycastView, type AnycastColumn } from './hooks/useAnycastView';
 import { useErrorQueue } from './hooks/useErrorQueue';
 import { useLiveRefresh } from './hooks/useLiveRefresh';
 import { useRefreshShortcut } from './hooks/useRefreshShortcut';
-import { useSuccessToast } from './hooks/useSuccessToast';
+import { TOAST_FOCUS_SHORTCUT, useSuccessToast } from './hooks/useSuccessToast';
 import { nextSort, type SortState } from './tables/sorting';
 
 const BulkAddDialog = lazy(() => import('./bulk/BulkAddDialog'));
@@ -85,7 +85,7 @@ export function App({ api }: { api: AnycastApi }) {
   const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [copyFallback, setCopyFallback] = useState<string | null>(null);
+  const [copyFallback, setCopyFallback] = useState<CopyFallback | null>(null);
   useRefreshShortcut(() => void data.refresh());
   useLiveRefresh(api, data.refreshQuietly);
 
@@ -150,7 +150,7 @@ export function App({ api }: { api: AnycastApi }) {
     const { address } = row.entry;
     const text = what === 'address' ? address : entryDetailsText(row.entry, row.iface, { status: data.status, when: new Date() });
     if (await copyText(text)) notify(what === 'address' ? `Copied ${address}` : `Copied the details of ${address}`);
-    else setCopyFallback(text);
+    else setCopyFallback({ text, what: what === 'address' ? 'Address' : 'Details' });
   };
 
   const openDialog = (kind: ToolbarCommand, trigger: HTMLElement) =>
@@ -235,7 +235,8 @@ export function App({ api }: { api: AnycastApi }) {
             machine={data.status?.machine}
             initial={dialog.initial}
             onSaved={(fileName) => {
-              notify(`Saved ${fileName}`);
+              // The file is handed to the download; where it lands (or a Save As that is cancelled) is not known here.
+              notify(`Exported ${fileName}`);
               closeDialog();
             }}
             onClose={closeDialog}
@@ -255,8 +256,14 @@ export function App({ api }: { api: AnycastApi }) {
       </Suspense>
       <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
       <ErrorDialog error={errors.current} machine={data.status?.machine} onClose={errors.dismiss} />
-      <CopyFallbackDialog text={copyFallback} onClose={() => setCopyFallback(null)} />
-      <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+      <CopyFallbackDialog copy={copyFallback} onClose={() => setCopyFallback(null)} />
+      <Toaster
+        toasterId={toasterId}
+        position="bottom-end"
+        pauseOnHover
+        pauseOnWindowBlur
+        shortcuts={{ focus: TOAST_FOCUS_SHORTCUT.matches }}
+      />
     </div>
   );
 }

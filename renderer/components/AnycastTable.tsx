@@ -139,7 +139,7 @@ export function AnycastTable(props: AnycastTableProps) {
           </Button>
         )}
         {!loading && (
-          <Caption1 className={styles.count}>
+          <Caption1 role="status" className={styles.count}>
             {query.trim() === '' || rows.length === totalCount
               ? pluralize(rows.length, 'address', 'addresses')
               : `${rows.length.toLocaleString('en-US')} of ${pluralize(totalCount, 'address', 'addresses')} match`}

@@ -18,23 +18,37 @@ const useStyles = makeStyles({
   text: { fontFamily: tokens.fontFamilyMonospace },
 });
 
+export interface CopyFallback {
+  text: string;
+  /** What the text is, as the dialog names it: "Address" or "Details". */
+  what: string;
+}
+
 /** When the clipboard refuses, the text is shown selected so Ctrl+C still gets it into a ticket. */
-export function CopyFallbackDialog({ text, onClose }: { text: string | null; onClose: () => void }) {
+export function CopyFallbackDialog({ copy, onClose }: { copy: CopyFallback | null; onClose: () => void }) {
   const styles = useStyles();
   const boxRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (text === null) return;
+    if (copy === null) return;
     boxRef.current?.focus();
     boxRef.current?.select();
-  }, [text]);
+  }, [copy]);
+  const what = copy?.what ?? 'Details';
   return (
-    <Dialog open={text !== null} onOpenChange={(_, data) => !data.open && onClose()}>
+    <Dialog open={copy !== null} onOpenChange={(_, data) => !data.open && onClose()}>
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Copy details</DialogTitle>
+          <DialogTitle>Copy {what.toLowerCase()}</DialogTitle>
           <DialogContent>
-            <Field label="Details" hint="Copying to the clipboard is not available here. The details are selected: press Ctrl+C to copy them.">
-              <Textarea ref={boxRef} className={styles.text} value={text ?? ''} readOnly rows={10} resize="vertical" />
+            <Field label={what} hint={`Copying to the clipboard is not available here. The ${what.toLowerCase()} text is selected: press Ctrl+C to copy it.`}>
+              <Textarea
+                ref={boxRef}
+                className={styles.text}
+                value={copy?.text ?? ''}
+                readOnly
+                rows={copy?.text.includes('\n') ? 10 : 1}
+                resize="vertical"
+              />
             </Field>
           </DialogContent>
           <DialogActions>

@@ -38,7 +38,8 @@ const COLUMN_COUNT = 7;
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalS },
   titleBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minHeight: '32px' },
-  heading: { margin: 0, display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexGrow: 1 },
+  heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, flexGrow: 1 },
+  title: { margin: 0 },
   count: { color: tokens.colorNeutralForeground3 },
   search: { width: '260px' },
   scroller: {
@@ -63,6 +64,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorSubtleBackgroundSelected,
     boxShadow: `inset 3px 0 0 ${tokens.colorCompoundBrandStroke}`,
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundSelected },
+    // High Contrast drops backgrounds and shadows: mark the selection with the system highlight.
+    '@media (forced-colors: active)': { outline: '2px solid Highlight', outlineOffset: '-2px' },
   },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -119,6 +122,10 @@ export function InterfaceTable({ interfaces, counts, totalCount, selectedLuid, o
     row.focus();
   });
 
+  // The selected row is the table's one Tab stop; when it is scrolled out of the rendered window,
+  // the first rendered row stands in, so Tab never skips the table.
+  const tabStop = virtual.indexes.includes(activeRow) ? activeRow : virtual.indexes[0];
+
   const selectRow = (row: number) => {
     onSelect(keys[row] ?? null);
     pendingFocus.current = row;
@@ -147,7 +154,7 @@ export function InterfaceTable({ interfaces, counts, totalCount, selectedLuid, o
     'aria-selected': selected,
     'aria-rowindex': row + 2,
     'data-row': row,
-    tabIndex: row === activeRow ? 0 : -1,
+    tabIndex: row === tabStop ? 0 : -1,
     onClick: () => selectRow(row),
     onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>) => onRowKeyDown(event, row),
     className: mergeClasses(styles.row, selected && styles.selected, row === 0 && styles.allRow),
@@ -171,10 +178,17 @@ export function InterfaceTable({ interfaces, counts, totalCount, selectedLuid, o
   return (
     <section className={styles.section}>
       <div className={styles.titleBar}>
-        <Subtitle2 as="h2" className={styles.heading}>
-          <span id={headingId}>Network interfaces</span>
-          {!loading && <Caption1 className={styles.count}>{countText}</Caption1>}
-        </Subtitle2>
+        <div className={styles.heading}>
+          <Subtitle2 as="h2" id={headingId} className={styles.title}>
+            Network interfaces
+          </Subtitle2>
+          {/* A status, so a search's result count is announced as it changes. */}
+          {!loading && (
+            <Caption1 role="status" className={styles.count}>
+              {countText}
+            </Caption1>
+          )}
+        </div>
         <SearchBox
           className={styles.search}
           size="small"

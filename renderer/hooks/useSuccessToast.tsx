@@ -1,4 +1,4 @@
-import { Link, Toast, ToastTitle, useId, useToastController } from '@fluentui/react-components';
+import { Link, Toast, ToastBody, ToastTitle, useId, useToastController } from '@fluentui/react-components';
 import { useCallback } from 'react';
 
 interface ToastAction {
@@ -8,6 +8,9 @@ interface ToastAction {
 
 /** Long enough to notice a mistake and reach the button, short enough not to linger. */
 const UNDO_TOAST_MS = 10_000;
+
+/** Moves focus into the newest toast (and pauses it), so its action is reachable without a mouse. */
+export const TOAST_FOCUS_SHORTCUT = { label: 'Ctrl+M', matches: (e: KeyboardEvent) => e.ctrlKey && e.key.toLowerCase() === 'm' };
 
 let toastCount = 0;
 
@@ -34,6 +37,7 @@ export function useSuccessToast() {
       dispatchToast(
         <Toast>
           <ToastTitle action={act}>{message}</ToastTitle>
+          {action && <ToastBody>Press {TOAST_FOCUS_SHORTCUT.label} to reach {action.label}.</ToastBody>}
         </Toast>,
         { toastId, intent: 'success', timeout: action ? UNDO_TOAST_MS : 5000, politeness: 'polite', pauseOnHover: true, pauseOnWindowBlur: true },
       );

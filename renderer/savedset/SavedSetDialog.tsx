@@ -68,6 +68,7 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
   const [ran, setRan] = useState<ImportPreview | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
   const bulk = useBulkApply(api, onChanged);
 
   useEffect(() => {
@@ -99,6 +100,9 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
     if (reply.ok) setLoaded({ state: 'loaded', set: reply.value });
   };
 
+  // The confirmation holding the focused button goes away: focus returns to the button that asked.
+  const focusSave = () => saveRef.current?.focus();
+
   const requestSave = () => {
     if (set && set.entries.length > 0) setConfirmReplace(true);
     else void save();
@@ -124,7 +128,8 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
                 addresses by itself, export a script that writes them to the persistent store.
               </MessageBarBody>
               <MessageBarActions>
-                <Button size="small" onClick={onExportPersistent}>
+                {/* Opening the export closes this dialog, which would drop a run in progress and its results. */}
+                <Button size="small" disabledFocusable={busy} onClick={onExportPersistent}>
                   Export a persistent script…
                 </Button>
               </MessageBarActions>
@@ -136,7 +141,13 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
                   ? 'Nothing has been saved yet.'
                   : `${justSaved ? 'Saved' : 'Last saved'} ${formatDateTime(new Date(set.savedAt))}: ${pluralize(set.entries.length, 'entry', 'entries')}.`)}
               </Text>
-              <Button icon={saving ? <Spinner size="extra-tiny" /> : <Save20Regular />} disabledFocusable={saving || busy} disabled={entries.length === 0} onClick={requestSave}>
+              <Button
+                ref={saveRef}
+                icon={saving ? <Spinner size="extra-tiny" /> : <Save20Regular />}
+                disabledFocusable={saving || busy}
+                disabled={entries.length === 0}
+                onClick={requestSave}
+              >
                 Save current entries as the saved set
               </Button>
             </div>
@@ -146,10 +157,14 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
                   Replace the saved set ({pluralize(set.entries.length, 'entry', 'entries')}) with the {pluralize(entries.length, 'current entry', 'current entries')}?
                 </MessageBarBody>
                 <MessageBarActions>
-                  <Button size="small" appearance="primary" onClick={() => void save()}>
+                  <Button size="small" appearance="primary" onClick={() => void save().then(focusSave)}>
                     Replace
                   </Button>
-                  <Button size="small" onClick={() => setConfirmReplace(false)}>
+                  <Button size="small" onClick={() => {
+                      setConfirmReplace(false);
+                      focusSave();
+                    }}
+                  >
                     Keep the saved set
                   </Button>
                 </MessageBarActions>

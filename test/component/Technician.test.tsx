@@ -151,6 +151,16 @@ describe('Details for tickets', () => {
     await waitFor(() => expect(box).toHaveFocus());
   });
 
+  it('names the address, not "details", when copying only the address is refused', async () => {
+    const { user } = await renderApp();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied', 'NotAllowedError'));
+    await user.click(screen.getByRole('button', { name: 'More actions for 192.0.2.53 on Ethernet' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Copy address' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Copy address' });
+    expect((within(dialog).getByRole('textbox', { name: /^Address/ }) as HTMLTextAreaElement).value).toBe('192.0.2.53');
+  });
+
   it('puts the machine name in the error dialog\'s ticket text', async () => {
     const { user } = await renderApp();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');

@@ -144,6 +144,17 @@ test('undo brings back an entry right after it was deleted', async ({ page, prev
   expect(creates[0]).toMatch(/"address":"192\.0\.2\.53".*"interfaceIndex":12/);
 });
 
+test('undo is reachable from the keyboard: Ctrl+M moves into the toast', async ({ page, preview }) => {
+  await deleteEntry(page, '192.0.2.53', 'Ethernet');
+  await expect(page.getByText('Press Ctrl+M to reach Undo.', { exact: true })).toBeVisible();
+  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rowWith(page, '192.0.2.53')).toContainText('Ethernet');
+  expect(preview.apiCalls.filter((call) => call.startsWith('createAnycast'))).toHaveLength(1);
+});
+
 test('the audit log records a success and a failure, and filters them', async ({ page, preview }) => {
   void preview;
   await page.getByRole('textbox', { name: 'Address' }).fill('192.0.2.10');
