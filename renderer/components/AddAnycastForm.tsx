@@ -121,6 +121,8 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
           value={chosen}
           onChange={setChosenLuid}
           showRequired={attempted && chosen === null}
+          // Add stays disabled until an interface is chosen; say so rather than leave it unexplained.
+          hint={check.ok && chosen === null ? `Choose the interface for ${check.address}, then select Add.` : undefined}
         />
         {!elevated && (
           <Caption1 className={styles.elevation}>

@@ -19,9 +19,11 @@ interface InterfacePickerProps {
   onChange: (luid: Luid) => void;
   /** The user tried to add without choosing. */
   showRequired: boolean;
+  /** Guidance shown while nothing is wrong, such as what to do next. */
+  hint?: string;
 }
 
-export function InterfacePicker({ interfaces, family, value, onChange, showRequired }: InterfacePickerProps) {
+export function InterfacePicker({ interfaces, family, value, onChange, showRequired, hint }: InterfacePickerProps) {
   const styles = useStyles();
   const problem = value ? choiceProblem(value, family) : showRequired ? 'Choose the interface to add the address to.' : null;
   const warning = value && !problem ? choiceWarning(value) : null;
@@ -30,6 +32,7 @@ export function InterfacePicker({ interfaces, family, value, onChange, showRequi
       label="Interface"
       validationState={problem ? 'error' : warning ? 'warning' : 'none'}
       validationMessage={problem ?? warning ?? undefined}
+      hint={hint}
     >
       <Dropdown
         className={styles.dropdown}

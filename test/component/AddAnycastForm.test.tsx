@@ -96,7 +96,16 @@ describe('Add anycast address form: inline validation', () => {
     expect(address).toHaveAttribute('aria-invalid', 'true');
     expect(picker).toHaveAccessibleDescription(expect.stringContaining('Choose the interface'));
   });
+  it('says why Add is still unavailable once the address is valid but no interface is chosen', async () => {
+    const { user, address, picker, addButton } = renderForm();
+    await user.type(address, ' 192.0.2.10 ');
+
+    expect(addButton).toBeDisabled();
+    expect(picker).toHaveAccessibleDescription('Choose the interface for 192.0.2.10, then select Add.');
+    expect(picker).not.toHaveAttribute('aria-invalid', 'true');
+  });
 });
+
 
 describe('Add anycast address form: interface picker', () => {
   async function openPickerAfterTyping(text: string) {
