@@ -3,8 +3,9 @@
  * killed, through the audit log's appender or (as the control) a buffered write stream.
  * Prints "wrote N" after each append has returned. Bundled with esbuild at test time.
  */
-import { createWriteStream, writeSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { JsonLinesAppender } from '../../main/storage/durable-append';
+import { report } from './child-report';
 
 const [target = '', mode = 'durable'] = process.argv.slice(2);
 // A record about the size of a real audit line.
@@ -19,27 +20,15 @@ function appender(): (record: unknown) => void {
   return (record) => log.append(record);
 }
 
-/** Straight to the pipe, so nothing reported is still queued in this process when it is killed. */
-function report(text: string): void {
-  const bytes = Buffer.from(text);
-  for (let sent = 0; sent < bytes.length; ) {
-    try {
-      sent += writeSync(1, bytes, sent);
-    } catch (fault) {
-      if ((fault as NodeJS.ErrnoException).code !== 'EAGAIN') throw fault;
-    }
-  }
-}
-
 const append = appender();
-report('ready\n');
+report('ready');
 let n = 0;
 // Yields between batches so the kill timer in the parent and the stream's writes can run.
 const batch = () => {
   for (let i = 0; i < 50; i++) {
     n += 1;
     append({ n, note });
-    report(`wrote ${n}\n`);
+    report(`wrote ${n}`);
   }
   setImmediate(batch);
 };

@@ -4,13 +4,12 @@
  * complete version; the same loop with a plain writeFile, as a control, is
  * caught tearing it, which shows the check can fail.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { isTempFor, STALE_TEMP_MS, writeFileAtomic } from '../../main/storage/atomic-write';
 import { makeDocument, makePayload, readGeneration } from './crash-document';
+import { bundleChild, runUntilKilled } from './kill-writer';
 
 const PAYLOAD_BYTES = 4_000_000;
 const ATOMIC_KILLS = 6;
@@ -19,32 +18,22 @@ const MAX_KILLS = 24;
 const CONTROL_ATTEMPTS = 20;
 
 const dir = mkdtempSync(join(tmpdir(), 'anycast-crash-'));
-const child = join(dir, 'crash-writer-child.cjs');
+let child = '';
 
 beforeAll(async () => {
-  await build({ entryPoints: ['test/security/crash-writer-child.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'error' });
+  child = await bundleChild('test/security/crash-writer-child.ts', dir);
 });
 
 // Each run leaves tens of megabytes of documents and torn temp files.
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Starts the writer, kills it `delayMs` after it is ready, and returns the last generation it reported complete. */
-function writeUntilKilled(target: string, mode: 'atomic' | 'plain', delayMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const writer = spawn(process.execPath, [child, target, mode, String(PAYLOAD_BYTES)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let lastDone = 0;
-    let pending = '';
-    writer.stdout.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line === 'ready') setTimeout(() => writer.kill('SIGKILL'), delayMs);
-        else lastDone = Number(line.slice('wrote '.length));
-      }
-    });
-    writer.on('error', reject);
-    writer.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(lastDone) : reject(new Error(`writer exited by itself (${signal})`))));
-  });
+/**
+ * Starts a writer whose generations continue from `previous`, kills it after `delayMs`, and
+ * returns the last generation on record: the last it reported complete, or `previous`.
+ */
+async function writeUntilKilled(target: string, mode: 'atomic' | 'plain', delayMs: number, previous = 0): Promise<number> {
+  const lastDone = await runUntilKilled(child, [target, mode, String(PAYLOAD_BYTES), String(previous + 1)], delayMs);
+  return Math.max(lastDone, previous);
 }
 
 const randomDelay = () => 5 + Math.floor(Math.random() * 250);
@@ -55,9 +44,10 @@ describe('writeFileAtomic under SIGKILL', () => {
 
   it(`leaves a complete old or new version after each of at least ${ATOMIC_KILLS} kills`, async () => {
     await writeFileAtomic(target, makeDocument(0, makePayload(PAYLOAD_BYTES, 0)));
+    let generation = 0;
     for (let kill = 0; kill < MAX_KILLS && (kill < ATOMIC_KILLS || tempsBeside(target).length === 0); kill++) {
-      const lastDone = await writeUntilKilled(target, 'atomic', randomDelay());
-      const generation = readGeneration(readFileSync(target, 'utf8'));
+      const lastDone = await writeUntilKilled(target, 'atomic', randomDelay(), generation);
+      generation = readGeneration(readFileSync(target, 'utf8'));
       // The last write reported complete, or the one in flight if its rename had landed.
       expect(generation).toBeGreaterThanOrEqual(lastDone);
       expect(generation).toBeLessThanOrEqual(lastDone + 1);
