@@ -85,14 +85,18 @@ export function powerShellAlias(alias: string): AliasCheck {
  * double quotes cmd treats & | < > ^ ( ) as ordinary characters, so the alias is quoted; %
  * is still expanded there and is written %% (a literal % in a batch file); ! is made
  * ordinary by DisableDelayedExpansion at the top of the file. What cannot be expressed:
- * a double quote (cmd and netsh have no escape for it inside a quoted value) and a trailing
- * backslash (the C runtime that splits netsh's arguments reads \" as a literal quote).
+ * a double quote (cmd and netsh have no escape for it inside a quoted value), a trailing
+ * backslash (the C runtime that splits netsh's arguments reads \" as a literal quote), and
+ * an all-digit alias (netsh takes a number as an interface index).
  */
 export function cmdQuotedAlias(alias: string): AliasCheck {
   const problem = unwritable(alias);
   if (problem !== undefined) return { ok: false, reason: problem };
   if (alias.includes('"')) {
     return { ok: false, reason: `The interface alias ${quoteForReason(alias)} contains a double quote, which a netsh command cannot express. Use the PowerShell export for this entry.` };
+  }
+  if (/^\d+$/.test(alias)) {
+    return { ok: false, reason: `The interface alias ${quoteForReason(alias)} is all digits, which netsh would read as an interface index. Use the PowerShell export for this entry.` };
   }
   if (alias.endsWith('\\')) {
     return { ok: false, reason: `The interface alias ${quoteForReason(alias)} ends with a backslash, which netsh would read as an escaped quote. Use the PowerShell export for this entry.` };
@@ -195,13 +199,17 @@ export function powerShellScript(
     '',
     '#Requires -RunAsAdministrator',
     'Set-StrictMode -Version 3.0',
-    '# Stop makes every cmdlet error one that the catch in Add-AnycastEntry sees.',
     "$ErrorActionPreference = 'Stop'",
+    '# The NetTCPIP cmdlets do not see a preference set in a script, so each call also says -ErrorAction Stop.',
     '$script:failed = 0',
     '',
-    '# Get-NetIPAddress reports "not found" as an error; here it only means "not there yet".',
+    '# Compared here rather than passed to Get-NetIPAddress: its -InterfaceAlias takes wildcards',
+    '# (an alias with [ ] would not match itself), and it shows link-local addresses with a zone.',
+    '# "Not found" is reported as an error; here it only means "not there yet".',
     'function Test-AnycastEntry([string] $InterfaceAlias, [string] $IPAddress, [string] $Store) {',
-    '    $found = Get-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore $Store -ErrorAction SilentlyContinue',
+    '    $wanted = [ipaddress] $IPAddress',
+    '    $found = Get-NetIPAddress -Type Anycast -PolicyStore $Store -ErrorAction SilentlyContinue |',
+    "        Where-Object { $_.InterfaceAlias -eq $InterfaceAlias -and ([ipaddress] ($_.IPAddress -replace '%.*$')).Equals($wanted) }",
     '    return [bool] $found',
     '}',
     '',
@@ -235,33 +243,37 @@ export function powerShellScript(
 }
 
 /*
- * -PolicyStore ActiveStore writes the running configuration only. For "persistent" the
- * script leaves -PolicyStore out, which New-NetIPAddress documents as writing both stores
- * (active now, persistent for later restarts). An entry that is live but not saved, which is
- * what Anycast Manager itself creates, is saved with -PolicyStore PersistentStore alone,
- * since writing the active store again would fail as a duplicate.
+ * -PolicyStore ActiveStore writes the running configuration only, PersistentStore only what
+ * the next restart loads; leaving -PolicyStore out writes both. For "persistent" each entry
+ * must end up in both, whichever of them already holds it: Anycast Manager itself writes
+ * the active store only, and an entry saved earlier may be missing from the active one.
  */
+const NEW_ENTRY = 'New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast';
+
 const ACTIVE_BODY = [
   "        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore') {",
   "            Write-Output \"Already present: $IPAddress on '$InterfaceAlias'\"",
   '            return',
   '        }',
-  '        New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore ActiveStore | Out-Null',
+  `        ${NEW_ENTRY} -PolicyStore ActiveStore -ErrorAction Stop | Out-Null`,
   "        Write-Output \"Added until the next restart: $IPAddress on '$InterfaceAlias'\"",
 ];
 
 const PERSISTENT_BODY = [
-  "        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'PersistentStore') {",
+  "        $active = Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore'",
+  "        $saved = Test-AnycastEntry $InterfaceAlias $IPAddress 'PersistentStore'",
+  '        if ($active -and $saved) {',
   "            Write-Output \"Already present: $IPAddress on '$InterfaceAlias'\"",
-  '            return',
-  '        }',
-  "        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore') {",
-  '            New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore PersistentStore | Out-Null',
+  '        } elseif ($active) {',
+  `            ${NEW_ENTRY} -PolicyStore PersistentStore -ErrorAction Stop | Out-Null`,
   "            Write-Output \"Kept after restarts from now on: $IPAddress on '$InterfaceAlias'\"",
-  '            return',
+  '        } elseif ($saved) {',
+  `            ${NEW_ENTRY} -PolicyStore ActiveStore -ErrorAction Stop | Out-Null`,
+  "            Write-Output \"Added now (it was already saved): $IPAddress on '$InterfaceAlias'\"",
+  '        } else {',
+  `            ${NEW_ENTRY} -ErrorAction Stop | Out-Null`,
+  "            Write-Output \"Added, and kept after restarts: $IPAddress on '$InterfaceAlias'\"",
   '        }',
-  '        New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast | Out-Null',
-  "        Write-Output \"Added, and kept after restarts: $IPAddress on '$InterfaceAlias'\"",
 ];
 
 /**

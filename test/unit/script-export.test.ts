@@ -87,6 +87,12 @@ describe('PowerShell script content', () => {
 
   it('stops on errors inside each entry, and reports and continues per entry', () => {
     expect(active).toContain("\r\n$ErrorActionPreference = 'Stop'\r\n");
+    // The NetTCPIP cmdlets ignore a script's preference: every New-NetIPAddress says it itself.
+    for (const script of [active, persistent]) {
+      const adds = script.split('\r\n').filter((line) => line.includes('New-NetIPAddress -InterfaceAlias'));
+      expect(adds.length).toBeGreaterThan(0);
+      for (const line of adds) expect(line).toContain(' -ErrorAction Stop ');
+    }
     expect(active).toContain('    try {\r\n');
     expect(active).toContain('    } catch {\r\n        $script:failed++\r\n');
     expect(active).toContain('    exit 1\r\n');
@@ -98,11 +104,17 @@ describe('PowerShell script content', () => {
     expect(active).toContain('# Store: active: each entry is added now and is gone after the next restart.');
   });
 
-  it('persistent store: both stores for a new entry, the persistent store for a live one', () => {
-    expect(persistent).toContain('New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast | Out-Null');
-    expect(persistent).toContain('-Type Anycast -PolicyStore PersistentStore | Out-Null');
-    expect(persistent).not.toContain('-PolicyStore ActiveStore');
+  it('persistent store: both stores for a new entry, and the missing store for one half there', () => {
+    expect(persistent).toContain('New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -ErrorAction Stop | Out-Null');
+    expect(persistent).toMatch(/\} elseif \(\$active\) \{\r\n\s+New-NetIPAddress [^\r]* -PolicyStore PersistentStore -ErrorAction Stop/);
+    expect(persistent).toMatch(/\} elseif \(\$saved\) \{\r\n\s+New-NetIPAddress [^\r]* -PolicyStore ActiveStore -ErrorAction Stop/);
     expect(persistent).toContain('# Store: persistent: each entry is added now and is kept after a restart.');
+  });
+
+  it('finds an existing entry by exact alias and by address value, not by Get-NetIPAddress filters', () => {
+    // -InterfaceAlias there takes wildcards, and link-local addresses come back with a zone.
+    expect(active).not.toMatch(/Get-NetIPAddress [^\r]*-InterfaceAlias/);
+    expect(active).toContain("$_.InterfaceAlias -eq $InterfaceAlias -and ([ipaddress] ($_.IPAddress -replace '%.*$')).Equals($wanted)");
   });
 
   it('targets interfaces by alias and writes no -PrefixLength', () => {
@@ -355,6 +367,9 @@ describe('no interface alias can inject commands', () => {
     expect(cmdQuotedAlias('50% & <more>')).toEqual({ ok: true, text: '"50%% & <more>"' });
     expect(cmdQuotedAlias('a"b')).toMatchObject({ ok: false });
     expect(cmdQuotedAlias('a\\b')).toEqual({ ok: true, text: '"a\\b"' });
+    // netsh reads a number as an interface index.
+    expect(cmdQuotedAlias('12')).toMatchObject({ ok: false, reason: expect.stringContaining('all digits') });
+    expect(cmdQuotedAlias('Ethernet 12')).toEqual({ ok: true, text: '"Ethernet 12"' });
   });
 });
 

@@ -17,13 +17,17 @@
 
 #Requires -RunAsAdministrator
 Set-StrictMode -Version 3.0
-# Stop makes every cmdlet error one that the catch in Add-AnycastEntry sees.
 $ErrorActionPreference = 'Stop'
+# The NetTCPIP cmdlets do not see a preference set in a script, so each call also says -ErrorAction Stop.
 $script:failed = 0
 
-# Get-NetIPAddress reports "not found" as an error; here it only means "not there yet".
+# Compared here rather than passed to Get-NetIPAddress: its -InterfaceAlias takes wildcards
+# (an alias with [ ] would not match itself), and it shows link-local addresses with a zone.
+# "Not found" is reported as an error; here it only means "not there yet".
 function Test-AnycastEntry([string] $InterfaceAlias, [string] $IPAddress, [string] $Store) {
-    $found = Get-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore $Store -ErrorAction SilentlyContinue
+    $wanted = [ipaddress] $IPAddress
+    $found = Get-NetIPAddress -Type Anycast -PolicyStore $Store -ErrorAction SilentlyContinue |
+        Where-Object { $_.InterfaceAlias -eq $InterfaceAlias -and ([ipaddress] ($_.IPAddress -replace '%.*$')).Equals($wanted) }
     return [bool] $found
 }
 
@@ -33,17 +37,20 @@ function Add-AnycastEntry {
         [Parameter(Mandatory = $true)] [string] $IPAddress
     )
     try {
-        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'PersistentStore') {
+        $active = Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore'
+        $saved = Test-AnycastEntry $InterfaceAlias $IPAddress 'PersistentStore'
+        if ($active -and $saved) {
             Write-Output "Already present: $IPAddress on '$InterfaceAlias'"
-            return
-        }
-        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore') {
-            New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore PersistentStore | Out-Null
+        } elseif ($active) {
+            New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore PersistentStore -ErrorAction Stop | Out-Null
             Write-Output "Kept after restarts from now on: $IPAddress on '$InterfaceAlias'"
-            return
+        } elseif ($saved) {
+            New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -PolicyStore ActiveStore -ErrorAction Stop | Out-Null
+            Write-Output "Added now (it was already saved): $IPAddress on '$InterfaceAlias'"
+        } else {
+            New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast -ErrorAction Stop | Out-Null
+            Write-Output "Added, and kept after restarts: $IPAddress on '$InterfaceAlias'"
         }
-        New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast | Out-Null
-        Write-Output "Added, and kept after restarts: $IPAddress on '$InterfaceAlias'"
     } catch {
         $script:failed++
         Write-Warning "Failed: $IPAddress on ${InterfaceAlias}: $($_.Exception.Message)"
