@@ -164,6 +164,16 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
     expect(fake.outstandingSids()).toBe(0);
   });
 
+  it('reads ERROR_NOT_FOUND from GetIpInterfaceTable as a stack no interface carries, not a failed list', async () => {
+    fake.failTableCall(0, ERROR_NOT_FOUND);
+    const result = await backend.listInterfaces();
+    if (!result.ok) throw new Error(`listInterfaces failed with ${result.code}`);
+    expect(result.value.length).toBeGreaterThan(0);
+    expect(result.value.filter((i) => i.ipv4)).toEqual([]);
+    expect(result.value.some((i) => i.ipv6)).toBe(true);
+    expect(fake.outstandingTables()).toBe(0);
+  });
+
   it('finds the stacks from unicast addresses where GetIpInterfaceTable is a stub (Wine 8)', async () => {
     const stacksOf = async () => {
       const result = await backend.listInterfaces();

@@ -173,7 +173,8 @@ class WindowsBackend implements AnycastBackend {
   }
 
   /**
-   * GetIpInterfaceTable names the interfaces that carry a family's stack. Where it answers
+   * GetIpInterfaceTable names the interfaces that carry a family's stack (none, when it
+   * answers ERROR_NOT_FOUND, which it documents as "no entries for that family"). Where it answers
    * ERROR_NOT_SUPPORTED, the interfaces with a unicast address of the family count instead:
    * on Windows that answer means the stack is absent from the machine, and then no interface
    * has such an address either, so the two agree; Wine 8 gives that answer for both families
@@ -187,6 +188,8 @@ class WindowsBackend implements AnycastBackend {
       MIB_IPINTERFACE_TABLE,
       decodeIpInterfaceLuids,
     );
+    // ERROR_NOT_FOUND: the stack is there, but no interface carries it.
+    if (!carriers.ok && carriers.code === ERROR_NOT_FOUND) return ok(new Set());
     if (carriers.ok || carriers.code !== ERROR_NOT_SUPPORTED) return carriers;
     const addressed = readMibTable(
       iphlpapi.FreeMibTable,
