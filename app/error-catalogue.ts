@@ -5,6 +5,7 @@
 import type { AppError, Operation } from './model';
 import {
   ERROR_ACCESS_DENIED,
+  ERROR_FILE_NOT_FOUND,
   ERROR_INTERNAL_ERROR,
   ERROR_INVALID_PARAMETER,
   ERROR_NOT_FOUND,
@@ -45,6 +46,14 @@ const ENTRIES: Readonly<Record<number, CatalogueEntry>> = {
       'The interface may have been removed or renamed since the list was loaded (a VPN or USB adapter that was ' +
       'disconnected, for example), or the anycast address was already removed.',
     todo: 'Select Refresh to reload the interfaces and addresses, then try again.',
+  },
+  [ERROR_FILE_NOT_FOUND]: {
+    title: 'Interface not found',
+    what: 'Windows does not know the interface the request named.',
+    why:
+      'The interface\'s LUID or index is not one on this computer any more: the adapter may have been removed, or ' +
+      'given a new index, since the list was loaded (a VPN or USB adapter that was reconnected, for example).',
+    todo: 'Select Refresh to reload the interfaces, then choose the interface again.',
   },
   [ERROR_NOT_SUPPORTED]: {
     title: 'This interface cannot take that kind of address',

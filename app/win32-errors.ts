@@ -1,5 +1,6 @@
 /** Win32 error codes the app names; values from winerror.h. */
 export const NO_ERROR = 0;
+export const ERROR_FILE_NOT_FOUND = 2;
 export const ERROR_ACCESS_DENIED = 5;
 export const ERROR_NOT_SUPPORTED = 50;
 export const ERROR_INVALID_PARAMETER = 87;
@@ -10,6 +11,7 @@ export const ERROR_OBJECT_ALREADY_EXISTS = 5010;
 
 const SYMBOLS: Readonly<Record<number, string>> = {
   [NO_ERROR]: 'NO_ERROR',
+  [ERROR_FILE_NOT_FOUND]: 'ERROR_FILE_NOT_FOUND',
   [ERROR_ACCESS_DENIED]: 'ERROR_ACCESS_DENIED',
   [ERROR_NOT_SUPPORTED]: 'ERROR_NOT_SUPPORTED',
   [ERROR_INVALID_PARAMETER]: 'ERROR_INVALID_PARAMETER',

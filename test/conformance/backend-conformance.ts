@@ -14,6 +14,7 @@ import type { AnycastBackend, AnycastRow, Win32Result } from '../../main/backend
 import { AnycastEntry, NetworkInterface, type Family, type OperStatus } from '../../app/model';
 import {
   ERROR_ACCESS_DENIED,
+  ERROR_FILE_NOT_FOUND,
   ERROR_INVALID_PARAMETER,
   ERROR_NOT_FOUND,
   ERROR_NOT_SUPPORTED,
@@ -171,14 +172,16 @@ export function describeBackendConformance<B extends AnycastBackend>(subject: Co
       expect((await m.entriesFor('192.0.2.67')).map((e) => e.interfaceLuid)).toEqual([second.luid]);
     });
 
-    it('an interface that does not exist is ERROR_NOT_FOUND, by LUID or by index', async (ctx) => {
+    it('an interface that does not exist is ERROR_NOT_FOUND (ERROR_FILE_NOT_FOUND when reading one entry), by LUID or by index', async (ctx) => {
       const m = await setUp(ctx);
       const byLuid: AnycastRow = { address: '192.0.2.68', family: 'ipv4', interfaceLuid: m.unusedLuid(), interfaceIndex: 0, scopeId: 0 };
       const byIndex: AnycastRow = { ...byLuid, interfaceLuid: 0n, interfaceIndex: m.unusedIndex() };
 
       expect(await m.create(byLuid)).toEqual(code(ERROR_NOT_FOUND));
       expect(await m.create(byIndex)).toEqual(code(ERROR_NOT_FOUND));
-      expect(await m.backend.getAnycast(byLuid)).toEqual(code(ERROR_NOT_FOUND));
+      // GetAnycastIpAddressEntry's page documents ERROR_FILE_NOT_FOUND for a LUID or index not on the machine.
+      expect(await m.backend.getAnycast(byLuid)).toEqual(code(ERROR_FILE_NOT_FOUND));
+      expect(await m.backend.getAnycast(byIndex)).toEqual(code(ERROR_FILE_NOT_FOUND));
       expect(await m.backend.deleteAnycast(byIndex)).toEqual(code(ERROR_NOT_FOUND));
       expect(await m.entriesFor('192.0.2.68')).toEqual([]);
     });

@@ -37,6 +37,7 @@
 #define EXPORT __attribute__((visibility("default")))
 
 #define NO_ERROR 0u
+#define ERROR_FILE_NOT_FOUND 2u
 #define ERROR_ACCESS_DENIED 5u
 #define ERROR_INVALID_HANDLE 6u
 #define ERROR_NOT_SUPPORTED 50u
@@ -742,6 +743,8 @@ EXPORT uint32_t DeleteAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row)
 EXPORT uint32_t GetAnycastIpAddressEntry(MIB_ANYCASTIPADDRESS_ROW *row) {
   const Interface *iface;
   uint32_t code = resolve(row, &iface);
+  /* Its page documents ERROR_FILE_NOT_FOUND for a LUID or index that is not on this machine. */
+  if (code == ERROR_NOT_FOUND) return ERROR_FILE_NOT_FOUND;
   if (code != NO_ERROR) return code;
   const MIB_ANYCASTIPADDRESS_ROW *entry = find_entry(iface, &row->Address);
   if (!entry) return ERROR_NOT_FOUND;

@@ -166,6 +166,12 @@ describe('anycast rows', () => {
     });
   });
 
+  it('put a requested scope in the row ScopeId only, never in the address itself', () => {
+    const value = anycastRowValue({ address: 'fe80::65', family: 'ipv6', interfaceLuid: 1n, interfaceIndex: 0, scopeId: 4242 })!;
+    expect(value.ScopeId).toBe(4242);
+    expect(decodeSockaddrInet(value.Address.bytes).scopeId).toBe(0);
+  });
+
   it('name both the LUID and the index, asking for the one a row lacks', () => {
     const expected = { interfaceLuid: ethernet.toString(), interfaceIndex: 12 };
     expect(anycastEntry(v4, 0n, 12, 0, ids)).toMatchObject(expected);

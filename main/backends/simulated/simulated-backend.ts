@@ -8,6 +8,7 @@ import type { AnycastEntry, NetworkInterface, OperStatus } from '../../../app/mo
 import {
   ERROR_ACCESS_DENIED,
   ERROR_INVALID_PARAMETER,
+  ERROR_FILE_NOT_FOUND,
   ERROR_NOT_FOUND,
   ERROR_NOT_SUPPORTED,
   ERROR_OBJECT_ALREADY_EXISTS,
@@ -71,7 +72,8 @@ export class SimulatedBackend implements AnycastBackend {
 
   async getAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
     const found = this.resolve(row);
-    if (!found.ok) return found;
+    // GetAnycastIpAddressEntry documents ERROR_FILE_NOT_FOUND for an interface not on this machine.
+    if (!found.ok) return found.code === ERROR_NOT_FOUND ? fail(ERROR_FILE_NOT_FOUND) : found;
     const entry = this.entries.get(key(found.value.iface, found.value.address));
     return entry ? ok({ ...entry }) : fail(ERROR_NOT_FOUND);
   }

@@ -159,9 +159,13 @@ export function isFilterInterface(interfaceAndOperStatusFlags: number): boolean 
   return (interfaceAndOperStatusFlags & FILTER_INTERFACE_FLAG) !== 0;
 }
 
-/** The MIB row for a request, or null when its address is not one of its family. */
+/**
+ * The MIB row for a request, or null when its address is not one of its family. The scope
+ * goes in the row's ScopeId member only: the API documents that member (ignored on create),
+ * not the address's own sin6_scope_id, which stays zero as the service sends it.
+ */
 export function anycastRowValue(row: AnycastRow): AnycastRowValue | null {
-  const bytes = encodeSockaddrInet(row.address, row.family, row.scopeId);
+  const bytes = encodeSockaddrInet(row.address, row.family);
   if (!bytes) return null;
   return {
     Address: { bytes },
