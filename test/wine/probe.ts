@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { ERROR_PROC_NOT_FOUND } from '../../app/win32-errors';
 import type { AnycastRow, BackendStatus, Win32Result } from '../../main/backends/backend';
+import { systemDirectory } from '../../main/backends/windows/windows-api';
 import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 
 export interface ProbeResult {
@@ -20,8 +21,8 @@ export interface ProbeResult {
   get: Win32Result<AnycastEntry>;
   delete: Win32Result<null>;
   procNotFoundMessage: string;
-  /** What the backend's default library paths start from: they name System32 under it. */
-  systemRoot: string | null;
+  /** The System32 folder Windows reported, which the backend's default library paths name. */
+  systemDirectory: string;
   /** Reached once watchInterfaces has subscribed and unsubscribed without throwing. */
   watched: boolean;
 }
@@ -55,7 +56,7 @@ async function probe(): Promise<ProbeResult> {
       get,
       delete: deleted,
       procNotFoundMessage: backend.systemMessage(ERROR_PROC_NOT_FOUND),
-      systemRoot: process.env.SystemRoot ?? null,
+      systemDirectory: systemDirectory(),
       watched: true,
     };
   } finally {

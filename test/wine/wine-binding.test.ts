@@ -101,9 +101,9 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
     expect(result.procNotFoundMessage).toMatch(/procedure not found/i);
   });
 
-  it('loads the DLLs from System32 under the SystemRoot Wine sets', () => {
-    // The backend loaded (every result above) from "<SystemRoot>\System32\<name>.dll", not by bare name.
-    expect(result.systemRoot).toMatch(/^C:\\windows$/i);
+  it('loads the DLLs from the System32 folder Windows reports', () => {
+    // The backend loaded (every result above) from "<GetSystemDirectoryW>\<name>.dll", not by bare name.
+    expect(result.systemDirectory).toMatch(/^C:\\windows\\system32$/i);
   });
 
   it('subscribes to interface changes and cancels the subscription without crashing', () => {

@@ -25,16 +25,35 @@ export interface WindowsLibraries {
 /**
  * The system's own copies, by full path. The app runs elevated, and Windows looks for a
  * bare name in the application's folder before System32 (iphlpapi is not a KnownDLL,
- * which would be exempt): a DLL planted beside the app would run with administrator
- * rights. Windows sets SystemRoot in every process's environment; so does Wine (C:\windows).
+ * which would be exempt): a DLL planted beside the app would run with administrator rights.
  */
-export function systemLibraries(systemRoot: string | undefined): WindowsLibraries {
-  const system32 = `${systemRoot ?? 'C:\\Windows'}\\System32`;
+export function systemLibraries(system32: string): WindowsLibraries {
   return {
     iphlpapi: `${system32}\\iphlpapi.dll`,
     kernel32: `${system32}\\kernel32.dll`,
     advapi32: `${system32}\\advapi32.dll`,
   };
+}
+
+/** MAX_PATH; System32's path is far shorter. */
+const PATH_CHARS = 260;
+
+/**
+ * System32 as Windows reports it (GetSystemDirectoryW), not from the SystemRoot variable:
+ * a user can set environment variables that an elevated process inherits. kernel32 is a
+ * KnownDLL, so its bare name can only load the system's own copy.
+ */
+export function systemDirectory(): string {
+  const kernel32 = koffi.load('kernel32.dll');
+  try {
+    const getSystemDirectory = kernel32.func('__stdcall', 'GetSystemDirectoryW', 'uint32_t', ['void *', 'uint32_t']);
+    const buffer = new Uint16Array(PATH_CHARS);
+    const length = getSystemDirectory(buffer, PATH_CHARS) as number;
+    if (length === 0 || length >= PATH_CHARS) throw new Error(`GetSystemDirectoryW failed (returned ${length})`);
+    return String.fromCharCode(...buffer.subarray(0, length));
+  } finally {
+    kernel32.unload();
+  }
 }
 
 /** koffi's out-parameters: a one-element array it fills in. */

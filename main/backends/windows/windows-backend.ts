@@ -31,6 +31,7 @@ import { formatSystemMessage } from './system-message';
 import { decodeAnycastRows, decodeIfRows, decodeIpInterfaceLuids, decodeUnicastAddressLuids } from './table-decode';
 import {
   loadWindowsApi,
+  systemDirectory,
   systemLibraries,
   type AnycastBindings,
   type Out,
@@ -41,15 +42,8 @@ import {
 export type { WindowsLibraries } from './windows-api';
 
 /** Defaults are the DLLs in System32, by full path; tests pass the path of the C test library for all three. */
-export function createWindowsBackend(libraries: Partial<WindowsLibraries> = {}): AnycastBackend {
-  const system = systemLibraries(process.env.SystemRoot);
-  return new WindowsBackend(
-    loadWindowsApi({
-      iphlpapi: libraries.iphlpapi ?? system.iphlpapi,
-      kernel32: libraries.kernel32 ?? system.kernel32,
-      advapi32: libraries.advapi32 ?? system.advapi32,
-    }),
-  );
+export function createWindowsBackend(libraries?: WindowsLibraries): AnycastBackend {
+  return new WindowsBackend(loadWindowsApi(libraries ?? systemLibraries(systemDirectory())));
 }
 
 /** The LUIDs of the interfaces that carry a stack, or null when the machine has no such stack. */
