@@ -27,7 +27,7 @@ function lockSession(target: Session): void {
  * ticket, and only to the app's own top frame. Chromium still requires a click or key
  * press for each write, and reading the clipboard stays refused.
  */
-export function isGranted(permission: string, url: string | undefined, isMainFrame: boolean): boolean {
+function isGranted(permission: string, url: string | undefined, isMainFrame: boolean): boolean {
   return permission === 'clipboard-sanitized-write' && isMainFrame && url !== undefined && isAppUrl(url);
 }
 

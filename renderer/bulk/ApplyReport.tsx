@@ -40,13 +40,13 @@ function RemovalNotice({ removal, addedCount }: { removal: Removal; addedCount: 
   const styles = useStyles();
   if (removal.failures.length === 0 && !removal.stopped) {
     return (
-      <MessageBar intent="success" role="status">
+      <MessageBar intent="success">
         <MessageBarBody>Removed the {pluralize(removal.removed, 'address', 'addresses')} this run added.</MessageBarBody>
       </MessageBar>
     );
   }
   return (
-    <MessageBar intent={removal.failures.length > 0 ? 'error' : 'warning'} layout="multiline" role="status">
+    <MessageBar intent={removal.failures.length > 0 ? 'error' : 'warning'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>
           Removed {removal.removed.toLocaleString('en-US')} of {pluralize(addedCount, 'added address', 'added addresses')}
