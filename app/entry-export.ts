@@ -37,7 +37,8 @@ export interface ExportContext {
 /** Column order of the CSV export; bulk import reads these names in any order. */
 export const CSV_COLUMNS = ['address', 'family', 'interfaceLuid', 'interfaceIndex', 'interfaceAlias', 'scopeId'] as const;
 
-function exportedEntries(entries: readonly AnycastEntry[], interfaces: readonly NetworkInterface[]): ExportedEntry[] {
+/** Each entry with the alias its interface has in `interfaces` ('' when it is not there). */
+export function exportedEntries(entries: readonly AnycastEntry[], interfaces: readonly NetworkInterface[]): ExportedEntry[] {
   const aliasByLuid = new Map(interfaces.map((i) => [i.luid, i.alias]));
   return entries.map((e) => ({
     address: e.address,

@@ -5,19 +5,14 @@
  */
 import { validateAnycastAddress } from '../../app/address-validation';
 import type { ImportPreview, PreviewRow } from '../../app/bulk-import';
+import { exportedEntries } from '../../app/entry-export';
 import { quoteForReason, resolveInterface } from '../../app/interface-reference';
 import { entryKey, hasStack, interfaceLabel, type AnycastEntry, type NetworkInterface } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
 
+/** The entries as the saved set keeps them: what an export carries, less the scope Windows assigns. */
 export function toSavedEntries(entries: readonly AnycastEntry[], interfaces: readonly NetworkInterface[]): SavedEntry[] {
-  const aliasByLuid = new Map(interfaces.map((i) => [i.luid, i.alias]));
-  return entries.map((e) => ({
-    address: e.address,
-    family: e.family,
-    interfaceLuid: e.interfaceLuid,
-    interfaceIndex: e.interfaceIndex,
-    interfaceAlias: aliasByLuid.get(e.interfaceLuid) ?? '',
-  }));
+  return exportedEntries(entries, interfaces).map(({ scopeId: _scopeId, ...saved }) => saved);
 }
 
 /**
