@@ -20,8 +20,8 @@ const useStyles = makeStyles({
 
 export interface CopyFallback {
   text: string;
-  /** What the text is, as the dialog names it: "Address" or "Details". */
-  what: string;
+  /** What the text is, as the dialog names it. */
+  what: 'Address' | 'Details';
 }
 
 /** When the clipboard refuses, the text is shown selected so Ctrl+C still gets it into a ticket. */
