@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { ERROR_PROC_NOT_FOUND } from '../../app/win32-errors';
-import type { AnycastRow, BackendStatus, Win32Result } from '../../main/backends/backend';
+import type { AnycastRow, BackendStatus, CreatedRow, Win32Result } from '../../main/backends/backend';
 import { systemDirectory } from '../../main/backends/windows/windows-api';
 import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 
@@ -17,7 +17,7 @@ export interface ProbeResult {
   anycast: Win32Result<AnycastEntry[]>;
   /** The row given to create, get and delete, LUID as a decimal string. */
   row: Omit<AnycastRow, 'interfaceLuid'> & { interfaceLuid: string };
-  create: Win32Result<AnycastEntry>;
+  create: Win32Result<CreatedRow>;
   get: Win32Result<AnycastEntry>;
   delete: Win32Result<null>;
   procNotFoundMessage: string;
