@@ -4,6 +4,7 @@
  */
 import koffi from 'koffi';
 import type { AnycastBackend } from '../../main/backends/backend';
+import type { NativeCallOptions } from '../../main/backends/windows/native-call';
 import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 import { buildSharedLibrary } from './native-build';
 
@@ -89,6 +90,7 @@ export function fakeControl(libraryPath: string): FakeControl {
   };
 }
 
-export function backendOverFake(libraryPath: string): AnycastBackend {
-  return createWindowsBackend({ iphlpapi: libraryPath, kernel32: libraryPath, advapi32: libraryPath });
+/** `options` as the backend takes them: the benchmark makes calls on the main thread to compare. */
+export function backendOverFake(libraryPath: string, options: NativeCallOptions = {}): AnycastBackend {
+  return createWindowsBackend({ iphlpapi: libraryPath, kernel32: libraryPath, advapi32: libraryPath }, options);
 }
