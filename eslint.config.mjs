@@ -58,6 +58,25 @@ export default tseslint.config(
     },
   },
   {
+    // The service, the backends and the fault log also run in the browser preview, and could move
+    // to a process of their own: they take what they need from Electron as arguments.
+    files: ['main/service/**/*.ts', 'main/backends/**/*.ts', 'main/diagnostics/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'react-dom', '@fluentui/*'], message: 'main/ never imports the UI.' },
+            {
+              group: ['electron', 'electron/*', 'electron-log/main', '**/electron/**'],
+              message: 'The service and backends run without Electron: inject what they need.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/launcher.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -20,6 +20,30 @@ export const AnycastKey = z
   })
   .strict();
 
+/** A value or the error that took its place: the shape of every reply, and of each part of a snapshot. */
+const resultOf = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppError })]);
+
+/**
+ * What one refresh shows, read in one request: the status, and the interfaces and entries
+ * each as its own result, so a failed anycast list does not hide the interfaces.
+ */
+export const Snapshot = z.object({
+  status: SystemStatus,
+  interfaces: resultOf(z.array(NetworkInterface)),
+  entries: resultOf(z.array(AnycastEntry)),
+});
+
+/**
+ * A create Windows accepted, with the address as added. `entry` is the row read back as
+ * Windows stores it (ScopeId filled in); when that read failed, the row still exists and
+ * `error` says why it could not be read.
+ */
+export const CreatedEntry = z.discriminatedUnion('readBack', [
+  z.object({ readBack: z.literal('ok'), address: z.string(), entry: AnycastEntry }),
+  z.object({ readBack: z.literal('failed'), address: z.string(), error: AppError }),
+]);
+
 const method = <Req extends z.ZodType, Rep extends z.ZodType>(operation: Operation, request: Req, reply: Rep) => ({
   operation,
   request,
@@ -28,10 +52,12 @@ const method = <Req extends z.ZodType, Rep extends z.ZodType>(operation: Operati
 
 export const contract = {
   getStatus: method('status', NoArguments, SystemStatus),
+  /** getStatus, listInterfaces and listAnycast in one request, from one reading of each table. */
+  getSnapshot: method('status', NoArguments, Snapshot),
   listInterfaces: method('list-interfaces', NoArguments, z.array(NetworkInterface)),
   listAnycast: method('list-anycast', NoArguments, z.array(AnycastEntry)),
   getAnycast: method('get', AnycastKey, AnycastEntry),
-  createAnycast: method('create', AnycastKey, AnycastEntry),
+  createAnycast: method('create', AnycastKey, CreatedEntry),
   deleteAnycast: method('delete', AnycastKey, z.null()),
   /** The newest `limit` audit records, newest first. */
   readAuditLog: method('read-audit', z.object({ limit: z.number().int().min(1).max(AUDIT_PAGE_MAX) }).strict(), AuditLogPage),
@@ -45,6 +71,8 @@ export type Method = keyof Contract;
 export type Request<M extends Method> = z.input<Contract[M]['request']>;
 export type ReplyValue<M extends Method> = z.infer<Contract[M]['reply']>;
 export type AnycastKey = z.infer<typeof AnycastKey>;
+export type Snapshot = z.infer<typeof Snapshot>;
+export type CreatedEntry = z.infer<typeof CreatedEntry>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export type Reply<M extends Method> = Result<ReplyValue<M>>;
@@ -82,10 +110,7 @@ export const INTERFACES_CHANGED_CHANNEL = 'anycast-manager:event:interfacesChang
 
 /** Schema for a whole reply, so a client can check what it received. */
 export function replySchema<M extends Method>(method: M) {
-  return z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value: contract[method].reply }),
-    z.object({ ok: z.literal(false), error: AppError }),
-  ]);
+  return resultOf(contract[method].reply);
 }
 
 /** The global name the preload uses for the API. */

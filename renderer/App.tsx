@@ -6,7 +6,7 @@
  */
 import { makeStyles, tokens, Toaster } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import type { AnycastApi, AnycastKey } from '../app/ipc-contract';
+import type { AnycastApi, AnycastKey, CreatedEntry } from '../app/ipc-contract';
 import type { Luid, NetworkInterface } from '../app/model';
 import { copyText } from './clipboard';
 import { AddAnycastForm } from './components/AddAnycastForm';
@@ -78,7 +78,7 @@ export function App({ api }: { api: AnycastApi }) {
   const anycastHeadingRef = useRef<HTMLHeadingElement>(null);
   const errors = useErrorQueue(anycastHeadingRef);
   const data = useAnycastData(api, errors.report);
-  const { toasterId, notify } = useSuccessToast();
+  const { toasterId, notify, warn } = useSuccessToast();
   const [selectedLuid, setSelectedLuid] = useState<Luid | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState<AnycastColumn> | null>(null);
@@ -100,14 +100,23 @@ export function App({ api }: { api: AnycastApi }) {
   const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, query, sort);
   const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
 
+  /** The entry exists either way; when Windows did not return it, the warning comes once the list is re-read. */
+  const confirmCreated = async (created: CreatedEntry, message: string) => {
+    if (created.readBack === 'ok') notify(message);
+    await data.refresh();
+    if (created.readBack === 'failed') {
+      const { code, symbol, systemMessage } = created.error;
+      warn(`${message}, but Windows did not return the entry when read back (code ${code}, ${symbol}: ${systemMessage}); the list has been re-read.`);
+    }
+  };
+
   const add = async (key: AnycastKey, iface: NetworkInterface): Promise<boolean> => {
     const reply = await api.createAnycast(key);
     if (!reply.ok) {
       errors.report(reply.error);
       return false;
     }
-    notify(`Added ${reply.value.address} to ${iface.alias}`);
-    await data.refresh();
+    await confirmCreated(reply.value, `Added ${reply.value.address} to ${iface.alias}`);
     return true;
   };
 
@@ -117,8 +126,7 @@ export function App({ api }: { api: AnycastApi }) {
       errors.report(reply.error);
       return;
     }
-    notify(`Restored ${key.address} to ${alias}`);
-    await data.refresh();
+    await confirmCreated(reply.value, `Restored ${key.address} to ${alias}`);
   };
 
   const confirmDelete = async () => {

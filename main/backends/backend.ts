@@ -20,15 +20,33 @@ export type Win32Result<T> = { ok: true; value: T } | { ok: false; code: number 
 /** What a backend knows of the system; the service adds which backend is live and who is running it. */
 export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason' | 'machine' | 'user'>;
 
+/**
+ * A create that Windows accepted. The row is then read back (Windows fills in ScopeId); if
+ * that read fails, the row still exists, and `code` says why it could not be read.
+ */
+export type CreatedRow = { readBack: 'ok'; entry: AnycastEntry } | { readBack: 'failed'; code: number };
+
+/**
+ * What one refresh shows, from one set of table reads shared by its parts. Each part settles
+ * on its own, so a part that fails or throws does not hide the others.
+ */
+export interface BackendSnapshot {
+  status: Promise<BackendStatus>;
+  interfaces: Promise<Win32Result<NetworkInterface[]>>;
+  entries: Promise<Win32Result<AnycastEntry[]>>;
+}
+
 export interface AnycastBackend {
   readonly kind: SystemStatus['backend'];
   status(): Promise<BackendStatus>;
   listInterfaces(): Promise<Win32Result<NetworkInterface[]>>;
   /** All families (AF_UNSPEC). An empty table is an empty list, not an error. */
   listAnycast(): Promise<Win32Result<AnycastEntry[]>>;
+  /** status, listInterfaces and listAnycast together, reading each table once. */
+  snapshot(): BackendSnapshot;
   getAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>>;
-  /** Creates the row and returns it as Windows stores it (ScopeId filled in). */
-  createAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>>;
+  /** Creates the row and reads it back as Windows stores it (ScopeId filled in). */
+  createAnycast(row: AnycastRow): Promise<Win32Result<CreatedRow>>;
   deleteAnycast(row: AnycastRow): Promise<Win32Result<null>>;
   /** FormatMessage for a code; '' when the system has no text for it. */
   systemMessage(code: number): string;

@@ -7,14 +7,20 @@ import { INTERFACES_CHANGED_CHANNEL } from '../../app/ipc-contract';
 import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
+import { faultReporter, openFaultLog, slowCallReporter, type FaultLog } from '../diagnostics/fault-log';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { logUnhandledRejections, reportLastCrash, showStartupFailure, startCrashReporter } from './fault-reporting';
+import type { StartupStage } from './fault-notices';
 import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
 import { createMainWindow } from './main-window';
 
 const distDir = join(__dirname, '..');
+/** The crash reports the app has already told someone about. */
+const CRASH_REPORTS_SEEN_FILE = 'crash-reports-reported.json';
 let mainWindow: BrowserWindow | undefined;
 
+startCrashReporter();
 // Every renderer sandboxed, including any the window options did not name; both calls must precede 'ready'.
 app.enableSandbox();
 registerAppScheme();
@@ -29,16 +35,20 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start).catch((fault: unknown) => {
-    console.error('Anycast Manager could not start:', fault);
-    app.exit(1);
-  });
+  const faults = openFaultLog(app.getPath('userData'), { toConsole: !app.isPackaged });
+  logUnhandledRejections(faults);
+  app.whenReady().then(() => start(faults)).catch((fault: unknown) => failStartup(faults, fault, 'start'));
 }
 
-async function start(): Promise<void> {
+function failStartup(faults: FaultLog, fault: unknown, stage: StartupStage): void {
+  showStartupFailure(faults, fault, stage);
+  app.exit(1);
+}
+
+async function start(faults: FaultLog): Promise<void> {
   const options = parseLaunchOptions(process.argv);
-  const { backend, simulatedReason } = await selectBackend(process.platform, options);
-  const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
+  const { backend, simulatedReason } = await selectBackend(process.platform, options, slowCallReporter(faults));
+  const logFault = faultReporter(faults);
   const files = appFilesIn(app.getPath('userData'));
   const service = new AnycastService(backend, { simulatedReason, logFault, identity: currentIdentity(), files });
   app.on('will-quit', () => {
@@ -48,7 +58,10 @@ async function start(): Promise<void> {
   lockDownWebContents();
   serveRenderer(join(distDir, 'renderer'));
   registerIpcHandlers(service, () => mainWindow, logFault);
-  mainWindow = createMainWindow(join(distDir, 'main', 'preload.cjs'), join(distDir, '..', 'assets', 'icon.png'));
+  mainWindow = createMainWindow(join(distDir, 'main', 'preload.cjs'), join(distDir, '..', 'assets', 'icon.png'), (fault) =>
+    failStartup(faults, fault, 'window'),
+  );
+  void reportLastCrash(mainWindow, app.getPath('crashDumps'), join(app.getPath('userData'), CRASH_REPORTS_SEEN_FILE), faults);
   const stopWatching = service.onInterfacesChanged(() => mainWindow?.webContents.send(INTERFACES_CHANGED_CHANNEL));
   mainWindow.on('closed', () => {
     stopWatching();

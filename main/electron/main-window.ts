@@ -6,7 +6,8 @@
 import { app, BrowserWindow } from 'electron';
 import { RENDERER_ENTRY } from './app-protocol';
 
-export function createMainWindow(preload: string, icon: string): BrowserWindow {
+/** `onLoadFailed` hears why the page could not be loaded. */
+export function createMainWindow(preload: string, icon: string, onLoadFailed: (fault: unknown) => void): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -38,6 +39,6 @@ export function createMainWindow(preload: string, icon: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(RENDERER_ENTRY);
+  window.loadURL(RENDERER_ENTRY).catch(onLoadFailed);
   return window;
 }

@@ -7,9 +7,10 @@ import type { SimulatedBackend } from '../backends/simulated/simulated-backend';
 import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
+import { faultReporter, openFaultLog } from '../diagnostics/fault-log';
 import { startPreviewServer, type PreviewServer } from './preview-server';
 
-/** The preview's audit trail and saved set live apart from the app's own data folder. */
+/** The preview's audit trail, saved set and fault log live apart from the app's own data folder. */
 export const DEFAULT_PREVIEW_DATA_DIR = join(tmpdir(), 'anycast-manager-preview');
 
 export interface RunningPreview extends PreviewServer {
@@ -22,7 +23,7 @@ export async function runPreview(
   options: LaunchOptions,
   dataDir: string = DEFAULT_PREVIEW_DATA_DIR,
 ): Promise<RunningPreview> {
-  const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
+  const logFault = faultReporter(openFaultLog(dataDir, { toConsole: true }));
   const backend = createSimulatedBackend(options);
   const service = new AnycastService(backend, {
     simulatedReason: 'preview',

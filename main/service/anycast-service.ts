@@ -5,11 +5,20 @@
  */
 import { validateAnycastAddress } from '../../app/address-validation';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
-import { contract, isMethod, writeMethods, type AnycastKey, type Method, type Reply, type Result } from '../../app/ipc-contract';
+import {
+  contract,
+  isMethod,
+  writeMethods,
+  type AnycastKey,
+  type CreatedEntry,
+  type Method,
+  type Reply,
+  type Result,
+} from '../../app/ipc-contract';
 import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR, NO_ERROR, win32Symbol } from '../../app/win32-errors';
-import type { AnycastBackend, AnycastRow, Win32Result } from '../backends/backend';
+import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
 import type { AppFiles } from './app-files';
 import { WriteQueue } from './write-queue';
 
@@ -39,11 +48,12 @@ export class AnycastService {
     private readonly options: ServiceOptions,
   ) {
     this.handlers = {
-      getStatus: () => this.status(),
+      getStatus: async () => ({ ok: true, value: this.withIdentity(await this.backend.status()) }),
+      getSnapshot: () => this.snapshot(),
       listInterfaces: async () => this.reply(await this.backend.listInterfaces(), { operation: 'list-interfaces' }),
       listAnycast: async () => this.reply(await this.backend.listAnycast(), { operation: 'list-anycast' }),
       getAnycast: (key: AnycastKey) => this.withRow(key, 'get', (row) => this.backend.getAnycast(row)),
-      createAnycast: (key: AnycastKey) => this.withRow(key, 'create', (row) => this.backend.createAnycast(row)),
+      createAnycast: (key: AnycastKey) => this.withRow(key, 'create', (row) => this.create(key, row)),
       deleteAnycast: (key: AnycastKey) => this.withRow(key, 'delete', (row) => this.backend.deleteAnycast(row)),
       readAuditLog: async ({ limit }: { limit: number }) => ({
         ok: true,
@@ -73,12 +83,42 @@ export class AnycastService {
     }
   }
 
-  private async status(): Promise<Reply<'getStatus'>> {
-    const status = await this.backend.status();
-    return {
-      ok: true,
-      value: { ...status, ...this.options.identity, backend: this.backend.kind, simulatedReason: this.options.simulatedReason },
-    };
+  private withIdentity(status: BackendStatus): SystemStatus {
+    return { ...status, ...this.options.identity, backend: this.backend.kind, simulatedReason: this.options.simulatedReason };
+  }
+
+  /** One refresh: the backend reads each table once for all three parts. */
+  private async snapshot(): Promise<Reply<'getSnapshot'>> {
+    const parts = this.backend.snapshot();
+    const [status, interfaces, entries] = await Promise.all([
+      parts.status,
+      this.settle('getSnapshot.interfaces', parts.interfaces, { operation: 'list-interfaces' }),
+      this.settle('getSnapshot.entries', parts.entries, { operation: 'list-anycast' }),
+    ]);
+    return { ok: true, value: { status: this.withIdentity(status), interfaces, entries } };
+  }
+
+  /** A snapshot part as a Result; one that throws is logged and becomes an internal error, leaving the other parts. */
+  private async settle<T>(what: string, part: Promise<Win32Result<T>>, context: ErrorContext): Promise<Result<T>> {
+    try {
+      return this.reply(await part, context);
+    } catch (fault) {
+      this.options.logFault?.(what, fault);
+      return { ok: false, error: win32Error(ERROR_INTERNAL_ERROR, '', context) };
+    }
+  }
+
+  /**
+   * A create Windows accepted is done, even when reading the row back failed: the row exists,
+   * so the reply says so, with why it could not be read, rather than reporting a failure.
+   */
+  private async create(key: AnycastKey, row: AnycastRow): Promise<Win32Result<CreatedEntry>> {
+    const created = await this.backend.createAnycast(row);
+    if (!created.ok) return created;
+    const { value } = created;
+    if (value.readBack === 'ok') return ok({ readBack: 'ok', address: value.entry.address, entry: value.entry });
+    const context: ErrorContext = { operation: 'get', address: row.address, interfaceLabel: await this.labelFor(key) };
+    return ok({ readBack: 'failed', address: row.address, error: win32Error(value.code, this.backend.systemMessage(value.code), context) });
   }
 
   /** Interface changes, pushed to the renderer; returns the function that stops them. */

@@ -59,11 +59,12 @@ export function useAnycastData(api: AnycastApi, reportError: (error: AppError) =
       setRefreshing(false);
       if (quiet) return;
 
+      // A refresh that failed as a whole is one error, though it stands for every part.
       if (!statusReply.ok) reportError(statusReply.error);
-      if (!interfacesReply.ok) reportError(interfacesReply.error);
+      if (!interfacesReply.ok && interfacesReply !== statusReply) reportError(interfacesReply.error);
       // Without the anycast functions the list always fails; the status banner already says why.
       const apiKnownMissing = statusReply.ok && !statusReply.value.anycastApi;
-      if (!entriesReply.ok && !apiKnownMissing) reportError(entriesReply.error);
+      if (!entriesReply.ok && entriesReply !== statusReply && !apiKnownMissing) reportError(entriesReply.error);
     },
     [reportError],
   );
@@ -100,8 +101,12 @@ export function useAnycastData(api: AnycastApi, reportError: (error: AppError) =
 
 type Snapshot = [Reply<'getStatus'>, Reply<'listInterfaces'>, Reply<'listAnycast'>];
 
-function readSnapshot(api: AnycastApi): Promise<Snapshot> {
-  return Promise.all([api.getStatus({}), api.listInterfaces({}), api.listAnycast({})]);
+/** One request, so main reads each table once; a reply that failed as a whole stands for every part. */
+async function readSnapshot(api: AnycastApi): Promise<Snapshot> {
+  const reply = await api.getSnapshot({});
+  if (!reply.ok) return [reply, reply, reply];
+  const { status, interfaces, entries } = reply.value;
+  return [{ ok: true, value: status }, interfaces, entries];
 }
 
 /** Lists of plain records as the API returns them: equal text, equal content. */

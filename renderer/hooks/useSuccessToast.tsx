@@ -16,13 +16,14 @@ let toastCount = 0;
 
 /**
  * A short confirmation ("Added 192.0.2.10 to Ethernet"), optionally with one action
- * such as Undo; the Toaster also announces it to screen readers.
+ * such as Undo, or a warning about something that worked only in part; the Toaster
+ * also announces it to screen readers.
  */
 export function useSuccessToast() {
   const toasterId = useId('success-toaster');
   const { dispatchToast, dismissToast } = useToastController(toasterId);
-  const notify = useCallback(
-    (message: string, action?: ToastAction) => {
+  const show = useCallback(
+    (intent: 'success' | 'warning', message: string, action?: ToastAction) => {
       const toastId = `toast-${++toastCount}`;
       const act = action && (
         <Link
@@ -39,10 +40,20 @@ export function useSuccessToast() {
           <ToastTitle action={act}>{message}</ToastTitle>
           {action && <ToastBody>Press {TOAST_FOCUS_SHORTCUT.label} to reach {action.label}.</ToastBody>}
         </Toast>,
-        { toastId, intent: 'success', timeout: action ? UNDO_TOAST_MS : 5000, politeness: 'polite', pauseOnHover: true, pauseOnWindowBlur: true },
+        {
+          toastId,
+          intent,
+          // A warning is longer to read, and says something to act on.
+          timeout: action || intent === 'warning' ? UNDO_TOAST_MS : 5000,
+          politeness: 'polite',
+          pauseOnHover: true,
+          pauseOnWindowBlur: true,
+        },
       );
     },
     [dispatchToast, dismissToast],
   );
-  return { toasterId, notify };
+  const notify = useCallback((message: string, action?: ToastAction) => show('success', message, action), [show]);
+  const warn = useCallback((message: string) => show('warning', message), [show]);
+  return { toasterId, notify, warn };
 }

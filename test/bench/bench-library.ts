@@ -19,6 +19,10 @@ export interface BenchLibrary {
   readInterfacesMs(iterations: number): number;
   /** Milliseconds for `count` creates then `count` deletes (198.18.x.y, interface n % count, by LUID). */
   writesMs(count: number): number;
+  /** Every table read and anycast row call takes `ms` longer (0: none). */
+  setCallDelay(ms: number): void;
+  /** Get*Table calls made so far. */
+  tableReads(): number;
 }
 
 /** Builds the library with the system C compiler (cached by content, as the tests do) and loads it. */
@@ -43,6 +47,8 @@ export function loadBenchLibrary(path: string): BenchLibrary {
   const readAnycast = timed('FakeBenchReadAnycast');
   const readInterfaces = timed('FakeBenchReadInterfaces');
   const writes = timed('FakeBenchWrites');
+  const setCallDelay = lib.func('FakeSetCallDelay', 'void', ['uint32_t']);
+  const tableReads = lib.func('FakeTableReads', 'int64_t', []);
   return {
     path,
     seed(interfaces, rows) {
@@ -52,5 +58,7 @@ export function loadBenchLibrary(path: string): BenchLibrary {
     readAnycastMs: (iterations) => readAnycast(iterations) / iterations,
     readInterfacesMs: (iterations) => readInterfaces(iterations) / iterations,
     writesMs: (count) => writes(count),
+    setCallDelay: (ms) => setCallDelay(ms),
+    tableReads: () => Number(tableReads()),
   };
 }

@@ -62,8 +62,8 @@ function anycastBindings(api: WindowsApi): AnycastBindings {
 }
 
 /** koffi decoding every row into an object, no domain objects: the binding's former path, for comparison. */
-function readRawRows(api: WindowsApi): void {
-  withAnycastTable(api, (memory, count) => {
+function readRawRows(api: WindowsApi): Promise<void> {
+  return withAnycastTable(api, (memory, count) => {
     const rows: unknown[] = koffi.decode(memory, koffi.offsetof(MIB_ANYCASTIPADDRESS_TABLE, 'Table'), MIB_ANYCASTIPADDRESS_ROW, count);
     if (rows.length !== BENCH_ROWS) throw new Error('the raw anycast table read failed');
   });
@@ -73,17 +73,17 @@ function readRawRows(api: WindowsApi): void {
  * The same table crossing the FFI as one Uint8Array: the copy into JavaScript without an
  * object per row, as close to the C loop as a JavaScript caller can get.
  */
-function readTableBytes(api: WindowsApi): void {
-  withAnycastTable(api, (memory, count) => {
+function readTableBytes(api: WindowsApi): Promise<void> {
+  return withAnycastTable(api, (memory, count) => {
     const size = count * koffi.sizeof(MIB_ANYCASTIPADDRESS_ROW);
     const bytes: Uint8Array = koffi.decode(memory, koffi.offsetof(MIB_ANYCASTIPADDRESS_TABLE, 'Table'), koffi.array('uint8_t', size));
     if (count !== BENCH_ROWS || bytes.length !== size) throw new Error('the anycast table is not the seeded one');
   });
 }
 
-function withAnycastTable(api: WindowsApi, read: (memory: bigint, count: number) => void): void {
+async function withAnycastTable(api: WindowsApi, read: (memory: bigint, count: number) => void): Promise<void> {
   const table: Out<Pointer> = [null];
-  const code = anycastBindings(api).GetAnycastIpAddressTable(AF_UNSPEC, table);
+  const code = await anycastBindings(api).GetAnycastIpAddressTable(AF_UNSPEC, table);
   const memory = table[0];
   if (code !== NO_ERROR || memory === null) throw new Error(`the anycast table read failed (${code})`);
   try {

@@ -4,7 +4,7 @@
  * against the preview server and the real service over a simulated backend of that size.
  *
  * The renderer is not modified and is changing under other hands, so the page is watched
- * only through stable things: the /api/listAnycast and /api/listInterfaces replies, and a
+ * only through stable things: the /api/getSnapshot reply that carries the rows, and a
  * table whose accessible name starts with "Anycast addresses". Each sample is a fresh page
  * load, where the table goes from no rows to rows: an unambiguous change to wait for.
  */
@@ -115,16 +115,15 @@ async function measureSize(browser: Browser, rendererDir: string, rows: number):
   }
 }
 
-/** From the later of the two replies the table needs (rows, and interface names) to the painted frame. */
+/** From the reply the table needs (rows and interface names, in one snapshot) to the painted frame. */
 function drawTime(timing: TableTiming): number {
-  const anycast = timing.replies.listAnycast!;
-  return timing.paintedAt! - Math.max(anycast, timing.replies.listInterfaces ?? anycast);
+  return timing.paintedAt! - timing.replies.getSnapshot!;
 }
 
 /** The renderer changes under other hands: say which of the page's stable landmarks went missing. */
 function whyNotPainted(timing: TableTiming): string {
-  if (timing.replies.listAnycast === undefined) {
-    return 'the page did not read an /api/listAnycast reply with json() or text() within 30 s, so the data arrival cannot be timed';
+  if (timing.replies.getSnapshot === undefined) {
+    return 'the page did not read an /api/getSnapshot reply with json() or text() within 30 s, so the data arrival cannot be timed';
   }
   return 'no data rows appeared within 30 s in a table whose accessible name starts with "Anycast addresses"';
 }
@@ -141,7 +140,7 @@ function whyNotPainted(timing: TableTiming): string {
 function watchAnycastTable(): void {
   const timing: TableTiming = { replies: {} };
   (window as unknown as { __anycastTable: TableTiming }).__anycastTable = timing;
-  const dataMethods = ['listAnycast', 'listInterfaces'];
+  const dataMethods = ['getSnapshot'];
   for (const reader of ['json', 'text'] as const) {
     const original = Response.prototype[reader] as (this: Response) => Promise<unknown>;
     Object.defineProperty(Response.prototype, reader, {
@@ -177,7 +176,7 @@ function watchAnycastTable(): void {
 
   const observer = new MutationObserver(() => {
     // Rows before the data has arrived (placeholders, say) are not the table being drawn.
-    if (timing.replies.listAnycast === undefined) return;
+    if (timing.replies.getSnapshot === undefined) return;
     const table = anycastTable();
     const rows = table ? dataRows(table) : 0;
     if (!table || rows === 0) return;

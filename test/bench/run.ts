@@ -11,6 +11,7 @@ import { benchFfiListing, LISTING_SECTION } from './ffi-listing';
 import { benchFfiWrites, WRITES_SECTION } from './ffi-writes';
 import { benchInitialJs, benchMainMemory, FOOTPRINT_SECTION } from './footprint';
 import { benchIpcPath, IPC_SECTION } from './ipc-path';
+import { benchMainThread, MAIN_THREAD_SECTION } from './main-thread';
 import { benchRendering, RENDERING_SECTION } from './rendering';
 import { formatTable, machineInfo, writeJson, type BenchReport, type Measurement } from './report';
 import { formatMs, nowMs } from './stats';
@@ -26,8 +27,11 @@ const NOTES = [
   'Process per operation: /bin/true started with spawnSync, the least any tool that runs netsh or PowerShell per change pays.',
   'IPC: service.handle (schema, validation, backend, error words) against the backend call alone; ' +
     "Electron's message transport is not included.",
-  'Rendering: a fresh page load per sample; from the page reading the later of the listAnycast and listInterfaces ' +
-    'replies to the frame painted after the rows appear.',
+  'Rendering: a fresh page load per sample; from the page reading the getSnapshot reply to the frame painted ' +
+    'after the rows appear.',
+  'Main thread: the same binding with its calls on libuv worker threads (as the app makes them) and on the ' +
+    'calling thread (a synchronous binding); stall is the longest event-loop delay (perf_hooks, 1 ms resolution), ' +
+    'median of 3 runs after one unrecorded run.',
 ];
 
 async function main(): Promise<number> {
@@ -54,6 +58,7 @@ async function main(): Promise<number> {
     [RENDERING_SECTION, '', () => benchRendering(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': renderer JS', () => benchInitialJs(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': main process memory', () => benchMainMemory(childScript, lib().path)],
+    [MAIN_THREAD_SECTION, '', () => benchMainThread(lib())],
   ];
   for (const [section, part, run] of sections) {
     if (!report.sections.includes(section)) report.sections.push(section);

@@ -117,6 +117,25 @@ describe('Anycast Manager main screen', () => {
     expect((await screen.findAllByText('Added 192.0.2.10 to Ethernet')).length).toBeGreaterThan(0);
   });
 
+  it('reports an add that Windows did not return when read back as done, with a warning, after re-reading the list', async () => {
+    const notFound = appError({ code: 1168, symbol: 'ERROR_NOT_FOUND', systemMessage: 'Element not found.', operation: 'get' });
+    const { user, api, anycast } = await renderApp({ readBackFails: notFound });
+
+    await user.type(screen.getByRole('textbox', { name: /^Address/ }), '192.0.2.11');
+    await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
+    await user.click(screen.getByRole('option', { name: /Ethernet \(index 12\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+
+    const warning =
+      'Added 192.0.2.11 to Ethernet, but Windows did not return the entry when read back ' +
+      '(code 1168, ERROR_NOT_FOUND: Element not found.); the list has been re-read.';
+    expect((await screen.findAllByText(warning)).length).toBeGreaterThan(0);
+    expect(api.listAnycast).toHaveBeenCalledTimes(2);
+    expect(addressesIn(anycast)).toContain('192.0.2.11');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.queryByText('Added 192.0.2.11 to Ethernet')).not.toBeInTheDocument();
+  });
+
   it('picks the interface selected in the table for the form', async () => {
     const { user, interfaces } = await renderApp();
     await user.click(rowOf(interfaces, 'Wi-Fi'));

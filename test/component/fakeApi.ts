@@ -6,7 +6,7 @@
 import { vi } from 'vitest';
 import { validateAnycastAddress } from '../../app/address-validation';
 import type { AuditRecord } from '../../app/audit';
-import type { AnycastApi, AnycastKey, Method, Reply, Request } from '../../app/ipc-contract';
+import type { AnycastApi, AnycastKey, CreatedEntry, Method, Reply, Request } from '../../app/ipc-contract';
 import { interfaceLabel, type AnycastEntry, type AppError, type NetworkInterface, type SystemStatus } from '../../app/model';
 import type { SavedSet } from '../../app/saved-set';
 
@@ -66,6 +66,8 @@ export interface FakeOptions {
   fail?: Partial<Record<Method, AppError>>;
   /** A failure for one particular create, by address. */
   failCreate?: (key: AnycastKey) => AppError | undefined;
+  /** Creates succeed, but reading the entry back fails with this. */
+  readBackFails?: AppError;
 }
 
 type Mocked = { [M in Method]: ReturnType<typeof vi.fn<AnycastApi[M]>> };
@@ -109,13 +111,22 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     return error ? Promise.resolve({ ok: false as const, error }) : ok(apply());
   };
 
-  return {
+  const api: FakeApi = {
     entries,
     interfaces,
     audit,
     emitInterfacesChanged: () => listeners.forEach((listener) => listener()),
     listenerCount: () => listeners.size,
     getStatus: vi.fn<AnycastApi['getStatus']>(() => failed('getStatus') ?? ok(status)),
+    // Made of the three calls it stands for, so tests that count them keep counting.
+    getSnapshot: vi.fn<AnycastApi['getSnapshot']>(async () => {
+      const [statusReply, interfacesReply, entriesReply] = await Promise.all([
+        api.getStatus({}),
+        api.listInterfaces({}),
+        api.listAnycast({}),
+      ]);
+      return (await failed('getSnapshot')) ?? (statusReply.ok ? ok({ status: statusReply.value, interfaces: interfacesReply, entries: entriesReply }) : statusReply);
+    }),
     listInterfaces: vi.fn<AnycastApi['listInterfaces']>(() => failed('listInterfaces') ?? ok(interfaces.map((i) => ({ ...i })))),
     listAnycast: vi.fn<AnycastApi['listAnycast']>(() => failed('listAnycast') ?? ok(entries.map((e) => ({ ...e })))),
     getAnycast: vi.fn<AnycastApi['getAnycast']>((key) => {
@@ -127,10 +138,11 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       if (!check.ok) throw new Error(`the UI sent an invalid address: ${key.address}`);
       const duplicate = find(key) >= 0 ? appError({ address: key.address }) : undefined;
       const error = options.fail?.createAnycast ?? options.failCreate?.(key) ?? duplicate;
-      return write('create', key, error, () => {
+      return write('create', key, error, (): CreatedEntry => {
         const entry: AnycastEntry = { address: key.address, family: check.family, interfaceLuid: key.interfaceLuid, interfaceIndex: key.interfaceIndex, scopeId: 0 };
         entries.push(entry);
-        return entry;
+        const readBackError = options.readBackFails;
+        return readBackError ? { readBack: 'failed', address: key.address, error: readBackError } : { readBack: 'ok', address: key.address, entry };
       });
     }),
     deleteAnycast: vi.fn<AnycastApi['deleteAnycast']>((key) => {
@@ -156,4 +168,5 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       return () => listeners.delete(entry);
     }),
   };
+  return api;
 }

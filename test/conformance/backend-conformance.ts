@@ -242,6 +242,18 @@ export function describeBackendConformance<B extends AnycastBackend>(subject: Co
       expect(await m.backend.listAnycast()).toEqual({ ok: true, value: before });
     });
 
+    it('one snapshot answers what status, listInterfaces and listAnycast answer one by one', async (ctx) => {
+      const m = await setUp(ctx);
+      const iface = m.writable('interface with IPv4', (i) => i.ipv4);
+      unwrap(await m.create(rowOn(iface, '192.0.2.73')), 'create 192.0.2.73');
+      const snapshot = m.backend.snapshot();
+      const [status, interfaces, entries] = await Promise.all([snapshot.status, snapshot.interfaces, snapshot.entries]);
+      expect(status).toEqual(await m.backend.status());
+      expect(interfaces).toEqual(await m.backend.listInterfaces());
+      expect(entries).toEqual(await m.backend.listAnycast());
+      expect(unwrap(entries, 'snapshot entries').map((e) => e.address)).toContain('192.0.2.73');
+    });
+
     it('a change to an interface is reported to each watcher once, until it stops watching', async (ctx) => {
       skipIfCannot(ctx, 'interfaceChange');
       const change = subject.changeInterface?.bind(subject);
@@ -293,10 +305,13 @@ class Machine<B extends AnycastBackend> {
     return this.pick(what, matches);
   }
 
+  /** The entry as read back after the create; a create whose read back failed fails the test. */
   async create(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
     const result = await this.backend.createAnycast(row);
-    if (result.ok) this.added.push(result.value);
-    return result;
+    if (!result.ok) return result;
+    if (result.value.readBack === 'failed') throw new Error(`${row.address} was created but not read back (Win32 code ${result.value.code})`);
+    this.added.push(result.value.entry);
+    return { ok: true, value: result.value.entry };
   }
 
   async entriesFor(address: string): Promise<AnycastEntry[]> {

@@ -192,12 +192,12 @@ test('the audit log records a success and a failure, and filters them', async ({
 test('an interface that comes up is shown as up without a reload', async ({ page, preview }) => {
   const ethernet2 = interfaceGrid(page).getByRole('row', { name: /^Ethernet 2 / });
   await expect(ethernet2).toContainText('Down');
-  const reloads = preview.apiCalls.filter((call) => call.startsWith('listInterfaces')).length;
+  const reloads = preview.apiCalls.filter((call) => call.startsWith('getSnapshot')).length;
 
   expect(preview.backend.setOperStatus('Ethernet 2', 'up')).toBe(true);
 
   await expect(ethernet2).toContainText('Up', { timeout: 5_000 });
-  expect(preview.apiCalls.filter((call) => call.startsWith('listInterfaces')).length).toBeGreaterThan(reloads);
+  expect(preview.apiCalls.filter((call) => call.startsWith('getSnapshot')).length).toBeGreaterThan(reloads);
   await page.screenshot({ path: screenshotPath('live-interface-change'), animations: 'disabled' });
 });
 

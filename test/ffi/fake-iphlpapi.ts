@@ -4,19 +4,27 @@
  */
 import koffi from 'koffi';
 import type { AnycastBackend } from '../../main/backends/backend';
+import type { NativeCallOptions } from '../../main/backends/windows/native-call';
 import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 import { buildSharedLibrary } from './native-build';
 
-export type FakeVariant = 'full' | 'no-anycast-exports';
+export type FakeVariant = 'full' | 'no-anycast-exports' | 'no-if-table2-ex';
+
+const VARIANT_DEFINES: Record<FakeVariant, string[]> = {
+  full: [],
+  'no-anycast-exports': ['-DNO_ANYCAST_EXPORTS'],
+  'no-if-table2-ex': ['-DNO_IF_TABLE2_EX'],
+};
 
 export function buildFakeLibrary(cc: string, variant: FakeVariant = 'full'): string {
-  return buildSharedLibrary(cc, 'fake-iphlpapi.c', variant === 'full' ? [] : ['-DNO_ANYCAST_EXPORTS']);
+  return buildSharedLibrary(cc, 'fake-iphlpapi.c', VARIANT_DEFINES[variant]);
 }
 
 export interface FakeControl {
   /**
-   * No entries, seeded statuses, elevated, both stacks, a working GetIpInterfaceTable, no
-   * injected failures. Outstanding counts and notification registrations are kept.
+   * No entries, seeded statuses, elevated, both stacks, a working GetIpInterfaceTable and
+   * GetIfTable2Ex, no delay, no injected failures. Outstanding counts, the table read count
+   * and notification registrations are kept.
    */
   reset(): void;
   setElevated(on: boolean): void;
@@ -26,6 +34,14 @@ export interface FakeControl {
   setSparseRows(on: boolean): void;
   injectBadRow(): void;
   failTableCall(after: number, code: number): void;
+  /** The next GetAnycastIpAddressEntry fails with `code`. */
+  failEntryRead(code: number): void;
+  /** Every table read and anycast row call takes `ms` longer (0: none). */
+  setCallDelay(ms: number): void;
+  /** false: GetIfTable2Ex refuses MibIfTableNormalWithoutStatistics, as Windows before 10 1703 does. */
+  setWithoutStatisticsLevel(on: boolean): void;
+  /** Get*Table calls made since the library was loaded. */
+  tableReads(): number;
   /** NotifyIpInterfaceChange fails with `code` until reset (0: succeeds). */
   failNotify(code: number): void;
   /**
@@ -61,6 +77,10 @@ export function fakeControl(libraryPath: string): FakeControl {
     setSparseRows: flag('FakeSetSparseRows'),
     injectBadRow: lib.func('FakeInjectBadRow', 'void', []),
     failTableCall: lib.func('FakeFailTableCall', 'void', ['uint32_t', 'uint32_t']),
+    failEntryRead: lib.func('FakeFailEntryRead', 'void', ['uint32_t']),
+    setCallDelay: lib.func('FakeSetCallDelay', 'void', ['uint32_t']),
+    setWithoutStatisticsLevel: flag('FakeSetWithoutStatisticsLevel'),
+    tableReads: count('FakeTableReads'),
     failNotify: lib.func('FakeFailNotify', 'void', ['uint32_t']),
     setOperStatus: (index, status) => setOperStatus(index, status) !== 0,
     outstandingTables: count('FakeOutstandingTables'),
@@ -70,6 +90,7 @@ export function fakeControl(libraryPath: string): FakeControl {
   };
 }
 
-export function backendOverFake(libraryPath: string): AnycastBackend {
-  return createWindowsBackend({ iphlpapi: libraryPath, kernel32: libraryPath, advapi32: libraryPath });
+/** `options` as the backend takes them: the benchmark makes calls on the main thread to compare. */
+export function backendOverFake(libraryPath: string, options: NativeCallOptions = {}): AnycastBackend {
+  return createWindowsBackend({ iphlpapi: libraryPath, kernel32: libraryPath, advapi32: libraryPath }, options);
 }

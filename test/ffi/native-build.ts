@@ -43,15 +43,26 @@ export function inCi(): boolean {
 
 /** Builds test/native/<source> into a shared library and returns its path. */
 export function buildSharedLibrary(cc: string, source: string, defines: string[] = []): string {
+  return build(cc, source, ['-std=c11', '-O2', '-Wall', '-Wextra', '-pthread', '-fPIC', '-shared', '-fvisibility=hidden', ...defines], '.so');
+}
+
+/**
+ * Builds test/native/<source> into a Windows DLL with mingw-w64, for the Windows build of Node
+ * under Wine. Static, so it needs nothing beside it but kernel32 and msvcrt.
+ */
+export function buildWindowsLibrary(mingw: string, source: string): string {
+  return build(mingw, source, ['-std=c11', '-O2', '-Wall', '-Wextra', '-pthread', '-shared', '-static'], '.dll');
+}
+
+function build(cc: string, source: string, flags: string[], extension: string): string {
   const sourcePath = path.join(NATIVE_DIR, source);
-  const flags = ['-std=c11', '-O2', '-Wall', '-Wextra', '-pthread', '-fPIC', '-shared', '-fvisibility=hidden', ...defines];
   const key = createHash('sha256')
     .update(readFileSync(sourcePath))
     .update(JSON.stringify([cc, flags]))
     .digest('hex')
     .slice(0, 16);
   const dir = path.join(tmpdir(), 'anycast-manager-native');
-  const output = path.join(dir, `${path.basename(source, '.c')}-${key}.so`);
+  const output = path.join(dir, `${path.basename(source, '.c')}-${key}${extension}`);
   if (existsSync(output)) return output;
   mkdirSync(dir, { recursive: true });
   // Build beside the target and rename: a worker never loads a half-written file.

@@ -104,4 +104,12 @@ describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 head
     const authority = sdk.get('initializer SECURITY_NT_AUTHORITY')?.replace(/[{}\s]/g, '').split(',').map(Number);
     expect([...types.SECURITY_NT_AUTHORITY]).toEqual(authority);
   });
+
+  it('passes GetIfTable2Ex the enumerator after MibIfTableRaw, as a 32-bit enum', () => {
+    // mingw-w64's MIB_IF_TABLE_LEVEL stops at MibIfTableRaw; the Windows SDK (10.0.15063 on)
+    // declares MibIfTableNormalWithoutStatistics right after it.
+    expect(number('const MibIfTableNormal')).toBe(0);
+    expect(types.MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS).toBe(number('const MibIfTableRaw') + 1);
+    expect(number('sizeof MIB_IF_TABLE_LEVEL')).toBe(koffi.sizeof(types.IF_TABLE2_EX_FUNCTIONS.GetIfTable2Ex.params[0] as string));
+  });
 });

@@ -2,7 +2,9 @@
  * The Windows backend's koffi bindings over the C test library: what reaches the domain
  * objects from real struct memory, and the parts of the backend the conformance suite
  * does not see (status, system messages, FreeMibTable on every path, rows that carry
- * only one of LUID and index, missing anycast exports, closing).
+ * only one of LUID and index, missing anycast exports, closing), and how it calls: every
+ * call on a worker thread with its out and in/out parameters back afterwards, three table
+ * reads per refresh, GetIfTable2Ex where Windows takes it.
  */
 import koffi from 'koffi';
 import { makeLuid } from '../../main/backends/simulated/seed';
@@ -15,6 +17,7 @@ import {
   ERROR_NOT_FOUND,
   ERROR_PROC_NOT_FOUND,
 } from '../../app/win32-errors';
+import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 import { backendOverFake, buildFakeLibrary, fakeControl, type FakeControl } from './fake-iphlpapi';
 import { commandFor, findTool } from './native-build';
 
@@ -90,8 +93,110 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
     });
     fake.setElevated(false);
     fake.setIpv4Stack(false);
-    expect(await backend.status()).toMatchObject({ elevated: false, ipv4Stack: false, ipv6Stack: true });
+    const unelevated = backendOverFake(library);
+    try {
+      expect(await unelevated.status()).toMatchObject({ elevated: false, ipv4Stack: false, ipv6Stack: true });
+    } finally {
+      unelevated.close();
+    }
     expect(fake.outstandingSids()).toBe(0);
+  });
+
+  it('asks for elevation once: a process keeps its token', async () => {
+    expect(await backend.status()).toMatchObject({ elevated: true });
+    fake.setElevated(false);
+    expect(await backend.status()).toMatchObject({ elevated: true });
+    expect(fake.outstandingSids()).toBe(0);
+  });
+
+  it('makes every table read and every create, get and delete on a worker thread: the event loop turns meanwhile', async () => {
+    fake.setCallDelay(50);
+    const key = row('192.0.2.47', ETHERNET_LUID);
+    const snapshot = () => backend.snapshot();
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['status', () => backend.status()],
+      ['listInterfaces', () => backend.listInterfaces()],
+      ['listAnycast', () => backend.listAnycast()],
+      ['snapshot.status', () => snapshot().status],
+      ['snapshot.interfaces', () => snapshot().interfaces],
+      ['snapshot.entries', () => snapshot().entries],
+      ['createAnycast', () => backend.createAnycast(key)],
+      ['getAnycast', () => backend.getAnycast(key)],
+      ['deleteAnycast', () => backend.deleteAnycast(key)],
+    ];
+    const firstToSettle: Record<string, string> = {};
+    for (const [name, call] of calls) {
+      // A call made on the main thread has settled before any timer can fire.
+      const timer = new Promise<string>((resolve) => setTimeout(() => resolve('a timer'), 0));
+      firstToSettle[name] = await Promise.race([call().then(() => 'the call'), timer]);
+      await call();
+    }
+    expect(firstToSettle).toEqual(Object.fromEntries(calls.map(([name]) => [name, 'a timer'])));
+  });
+
+  it('brings out and in/out parameters back from the worker thread: table pointers, the row read back, converted ids', async () => {
+    // Named by index only: the row read back (in/out) carries the LUID and the ScopeId Windows filled in.
+    const created = await backend.createAnycast(row('fe80::48', 0n, 12));
+    expect(created).toEqual({
+      ok: true,
+      value: {
+        readBack: 'ok',
+        entry: { address: 'fe80::48', family: 'ipv6', interfaceLuid: ETHERNET_LUID.toString(), interfaceIndex: 12, scopeId: 12 },
+      },
+    });
+    // Rows with one half missing: ConvertInterface* (an out parameter each) fills in the other.
+    fake.setSparseRows(true);
+    const listed = await backend.listAnycast();
+    expect(listed).toEqual({ ok: true, value: [{ address: 'fe80::48', family: 'ipv6', interfaceLuid: ETHERNET_LUID.toString(), interfaceIndex: 12, scopeId: 12 }] });
+    expect(fake.outstandingTables()).toBe(0);
+  });
+
+  it('reads three tables for a refresh, and each table once', async () => {
+    await backend.status();
+    const before = fake.tableReads();
+    const snapshot = backend.snapshot();
+    const [status, interfaces, entries] = await Promise.all([snapshot.status, snapshot.interfaces, snapshot.entries]);
+    expect(fake.tableReads() - before).toBe(3);
+    expect([status.ipv4Stack, interfaces.ok, entries.ok]).toEqual([true, true, true]);
+    expect(fake.outstandingTables()).toBe(0);
+  });
+
+  it('falls back to GetIfTable2 for good where GetIfTable2Ex refuses the level without statistics (before Windows 10 1703)', async () => {
+    const withStatistics = await backend.listInterfaces();
+    fake.setWithoutStatisticsLevel(false);
+    const older = backendOverFake(library);
+    try {
+      let reads = fake.tableReads();
+      expect(await older.listInterfaces()).toEqual(withStatistics);
+      // The stack table, GetIfTable2Ex refused, then GetIfTable2.
+      expect(fake.tableReads() - reads).toBe(3);
+      reads = fake.tableReads();
+      expect(await older.listInterfaces()).toEqual(withStatistics);
+      expect(fake.tableReads() - reads).toBe(2);
+    } finally {
+      older.close();
+    }
+  });
+
+  it('reports a create whose read back failed as done, with the code of the read', async () => {
+    fake.failEntryRead(ERROR_NOT_FOUND);
+    expect(await backend.createAnycast(row('192.0.2.49', ETHERNET_LUID))).toEqual({ ok: true, value: { readBack: 'failed', code: ERROR_NOT_FOUND } });
+    const listed = await backend.listAnycast();
+    expect(listed.ok && listed.value.map((e) => e.address)).toEqual(['192.0.2.49']);
+  });
+
+  it('lets a listing and a write run at once, as Windows does, each answering whole', async () => {
+    fake.setCallDelay(30);
+    const [created, listed] = await Promise.all([backend.createAnycast(row('192.0.2.50', ETHERNET_LUID)), backend.listInterfaces()]);
+    expect(created.ok && created.value.readBack).toBe('ok');
+    expect(listed.ok && listed.value).toHaveLength(6);
+  });
+
+  it('unloads the libraries only once the calls in flight have returned', async () => {
+    fake.setCallDelay(100);
+    const listing = backend.listAnycast();
+    backend.close();
+    expect(await listing).toEqual({ ok: true, value: [] });
   });
 
   it('gives the system text of a code without its CRLF, and "" when there is none', () => {
@@ -144,8 +249,8 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
     let failures = 0;
     let thrown = 0;
     for (let n = 0; n < 5000; n++) {
-      // listInterfaces asks for three tables (IPv4, IPv6 interfaces, then GetIfTable2): fail each in turn.
-      if (n % 4 === 1) fake.failTableCall(n % 3, ERROR_INTERNAL_ERROR);
+      // listInterfaces reads two tables at once (the stacks, the interfaces): fail either.
+      if (n % 4 === 1) fake.failTableCall(n % 2, ERROR_INTERNAL_ERROR);
       // A row that does not decode makes the conversion throw while the table is still held.
       if (n % 10 === 3) fake.injectBadRow();
       const [interfaces, anycast] = [await backend.listInterfaces(), await backend.listAnycast().catch(() => null)];
@@ -164,13 +269,10 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
     expect(fake.outstandingSids()).toBe(0);
   });
 
-  it('reads ERROR_NOT_FOUND from GetIpInterfaceTable as a stack no interface carries, not a failed list', async () => {
+  it('reads ERROR_NOT_FOUND from GetIpInterfaceTable as no interface carrying a stack, not a failed status', async () => {
+    // status() reads the stack table alone, so the failure lands there.
     fake.failTableCall(0, ERROR_NOT_FOUND);
-    const result = await backend.listInterfaces();
-    if (!result.ok) throw new Error(`listInterfaces failed with ${result.code}`);
-    expect(result.value.length).toBeGreaterThan(0);
-    expect(result.value.filter((i) => i.ipv4)).toEqual([]);
-    expect(result.value.some((i) => i.ipv6)).toBe(true);
+    expect(await backend.status()).toMatchObject({ ipv4Stack: false, ipv6Stack: false });
     expect(fake.outstandingTables()).toBe(0);
   });
 
@@ -198,13 +300,13 @@ describe.skipIf(cc === null)('Windows backend over the C test library', () => {
 
   it('passes on a failing unicast table call and frees every table, where GetIpInterfaceTable is a stub', async () => {
     fake.setIpInterfaceTableStub(true);
-    // Five table calls: IPv4 interfaces (stub), IPv4 addresses, IPv6 interfaces (stub), IPv6 addresses, GetIfTable2.
+    // Three table calls: the interfaces (stub) then the unicast addresses, beside the interface table.
     const results = [];
-    for (let after = 0; after < 5; after++) {
+    for (let after = 0; after < 3; after++) {
       fake.failTableCall(after, ERROR_INTERNAL_ERROR);
       results.push(await backend.listInterfaces());
     }
-    expect(results).toEqual(Array(5).fill({ ok: false, code: ERROR_INTERNAL_ERROR }));
+    expect(results).toEqual(Array(3).fill({ ok: false, code: ERROR_INTERNAL_ERROR }));
     expect(fake.outstandingTables()).toBe(0);
   });
 
@@ -238,5 +340,42 @@ describe.skipIf(cc === null)('Windows backend where iphlpapi lacks the anycast f
     expect(await backend.getAnycast(row('192.0.2.46', ETHERNET_LUID))).toEqual(missing);
     expect(await backend.deleteAnycast(row('192.0.2.46', ETHERNET_LUID))).toEqual(missing);
     expect(backend.systemMessage(ERROR_PROC_NOT_FOUND)).toBe('The specified procedure could not be found.');
+  });
+});
+
+describe.skipIf(cc === null)('Windows backend where iphlpapi lacks GetIfTable2Ex', () => {
+  it('lists the interfaces with GetIfTable2, as with it', async () => {
+    const full = backendOverFake(buildFakeLibrary(cc!));
+    const library = buildFakeLibrary(cc!, 'no-if-table2-ex');
+    const fake = fakeControl(library);
+    fake.reset();
+    const older = backendOverFake(library);
+    try {
+      const reads = fake.tableReads();
+      const listed = await older.listInterfaces();
+      expect(fake.tableReads() - reads).toBe(2);
+      expect(listed).toEqual(await full.listInterfaces());
+    } finally {
+      older.close();
+      full.close();
+    }
+  });
+});
+
+describe.skipIf(cc === null)('Windows backend that cannot start', () => {
+  it('names the library that would not load', () => {
+    const missing = '/nonexistent/iphlpapi.dll';
+    expect(() => createWindowsBackend({ iphlpapi: missing, kernel32: missing, advapi32: missing })).toThrow(
+      expect.objectContaining({ name: 'BackendLoadError', failure: 'library', subject: missing }),
+    );
+  });
+
+  it('names the function a library lacks', () => {
+    const library = buildFakeLibrary(cc!);
+    // libc stands in for a kernel32 without FormatMessageW.
+    const libc = 'libc.so.6';
+    expect(() => createWindowsBackend({ iphlpapi: library, kernel32: libc, advapi32: library })).toThrow(
+      expect.objectContaining({ name: 'BackendLoadError', failure: 'export', subject: `${libc}!FormatMessageW` }),
+    );
   });
 });

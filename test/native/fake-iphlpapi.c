@@ -18,7 +18,13 @@
  * registration, return rows that carry only one of LUID and index, or return a broken
  * row; change an interface's status and notify from another thread, as Windows does;
  * and count the tables, SIDs and notification registrations not yet released. Built with
- * -DNO_ANYCAST_EXPORTS it lacks the four anycast functions, as Wine's iphlpapi.dll does.
+ * -DNO_ANYCAST_EXPORTS it lacks the four anycast functions, as Wine's iphlpapi.dll does;
+ * with -DNO_IF_TABLE2_EX it lacks GetIfTable2Ex.
+ *
+ * The backend calls in from libuv's worker threads (koffi's .async), several at once, as
+ * Windows allows: every export that touches the machine's state holds one lock. Controls
+ * for that make every table read and anycast row call slow (FakeSetCallDelay), count the
+ * table reads, and fail the read back of an entry just created.
  *
  * Benchmark exports (FakeBench*, used by test/bench) seed a server-sized machine and time
  * plain C loops over the same functions: the physical limit the koffi binding is compared with.
@@ -26,6 +32,7 @@
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -263,10 +270,32 @@ static uint32_t fail_after = UINT32_MAX; /* table calls to let through before fa
 static uint32_t fail_code;
 static int64_t outstanding_tables;
 static int64_t outstanding_sids;
+static int without_statistics_level = 1; /* GetIfTable2Ex takes MibIfTableNormalWithoutStatistics (Windows 10 1703 on) */
+static uint32_t entry_read_fail_code; /* the next GetAnycastIpAddressEntry fails with it (0: none) */
+static int64_t table_reads;
+static atomic_uint call_delay_ms;
+
+static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
+static void release_state(int *held) {
+  (void)held;
+  pthread_mutex_unlock(&state_lock);
+}
+/* Holds the state lock until the enclosing function returns, whichever return it takes. */
+#define HOLD_STATE() __attribute__((cleanup(release_state))) int state_held = pthread_mutex_lock(&state_lock)
+
+/* FakeSetCallDelay's wait, taken before the lock so that slow calls overlap as they do on Windows. */
+static void take_time(void) {
+  unsigned ms = atomic_load(&call_delay_ms);
+  if (!ms) return;
+  struct timespec wait = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+  while (nanosleep(&wait, &wait) != 0 && errno == EINTR) {
+  }
+}
 
 /* ---- Test controls ---- */
 
 EXPORT void FakeReset(void) {
+  HOLD_STATE();
   interfaces = INTERFACES;
   interface_count = INTERFACE_COUNT;
   entry_count = 0;
@@ -281,9 +310,29 @@ EXPORT void FakeReset(void) {
   bad_row_pending = 0;
   fail_after = UINT32_MAX;
   fail_code = 0;
+  without_statistics_level = 1;
+  entry_read_fail_code = 0;
+  atomic_store(&call_delay_ms, 0);
 }
 EXPORT void FakeSetElevated(int32_t on) { elevated = on != 0; }
 EXPORT void FakeSetIpv4Stack(int32_t on) { ipv4_stack = on != 0; }
+/* Every table read and anycast row call takes `ms` longer, as on a machine full of virtual adapters. */
+EXPORT void FakeSetCallDelay(uint32_t ms) { atomic_store(&call_delay_ms, ms); }
+/* GetIf/IpInterface/UnicastIpAddress/AnycastIpAddress table calls made so far, failed ones included. */
+EXPORT int64_t FakeTableReads(void) {
+  HOLD_STATE();
+  return table_reads;
+}
+/* off: GetIfTable2Ex refuses MibIfTableNormalWithoutStatistics with ERROR_INVALID_PARAMETER, as before Windows 10 1703. */
+EXPORT void FakeSetWithoutStatisticsLevel(int32_t on) {
+  HOLD_STATE();
+  without_statistics_level = on != 0;
+}
+/* The next GetAnycastIpAddressEntry fails with `code`, as if the entry vanished between a create and its read back. */
+EXPORT void FakeFailEntryRead(uint32_t code) {
+  HOLD_STATE();
+  entry_read_fail_code = code;
+}
 /* GetIpInterfaceTable answers ERROR_NOT_SUPPORTED for every family, as Wine 8's stub does. */
 EXPORT void FakeSetIpInterfaceTableStub(int32_t on) { ip_interface_table_stub = on != 0; }
 /* NotifyIpInterfaceChange fails with `code` (0: succeeds again). */
@@ -294,11 +343,18 @@ EXPORT void FakeSetSparseRows(int32_t on) { sparse_rows = on != 0; }
 EXPORT void FakeInjectBadRow(void) { bad_row_pending = 1; }
 /* Let `after` table calls through, then fail the next one with `code` (without allocating). */
 EXPORT void FakeFailTableCall(uint32_t after, uint32_t code) {
+  HOLD_STATE();
   fail_after = after;
   fail_code = code;
 }
-EXPORT int64_t FakeOutstandingTables(void) { return outstanding_tables; }
-EXPORT int64_t FakeOutstandingSids(void) { return outstanding_sids; }
+EXPORT int64_t FakeOutstandingTables(void) {
+  HOLD_STATE();
+  return outstanding_tables;
+}
+EXPORT int64_t FakeOutstandingSids(void) {
+  HOLD_STATE();
+  return outstanding_sids;
+}
 
 /* ---- Helpers ---- */
 
@@ -325,8 +381,9 @@ static uint32_t oper_status_of(const Interface *iface) {
   return set ? set : iface->oper_status;
 }
 
-/* Returns nonzero when the injected failure is due on this table call. */
+/* Counts a table read; returns nonzero when the injected failure is due on it. */
 static int table_call_fails(void) {
+  table_reads++;
   if (fail_after == UINT32_MAX) return 0;
   if (fail_after > 0) {
     fail_after--;
@@ -356,14 +413,20 @@ static size_t copy_utf16(char16_t *dest, const char16_t *src) {
 
 EXPORT void FreeMibTable(void *memory) {
   if (!memory) return;
+  HOLD_STATE();
   free(memory);
   outstanding_tables--;
 }
 
-EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
+enum { MIB_IF_TABLE_NORMAL, MIB_IF_TABLE_RAW, MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS };
+
+/* GetIfTable2's rows; without statistics the counters stay zero, as Windows leaves them. */
+static uint32_t read_if_table(uint32_t level, MIB_IF_TABLE2 **table) {
   if (!table) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
+  if (level > MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS || (level == MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS && !without_statistics_level))
+    return ERROR_INVALID_PARAMETER;
   MIB_IF_TABLE2 *t = allocate_table(offsetof(MIB_IF_TABLE2, Table), sizeof(MIB_IF_ROW2), interface_count);
   if (!t) return ERROR_NOT_ENOUGH_MEMORY;
   for (size_t i = 0; i < interface_count; i++) {
@@ -384,12 +447,26 @@ EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
     row->AdminStatus = 1;
     row->MediaConnectState = row->OperStatus == UP ? 1 : 2;
     row->TransmitLinkSpeed = row->ReceiveLinkSpeed = 1000000000ull;
-    row->Counters[0] = 123456789012ull;
+    if (level != MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS) row->Counters[0] = 123456789012ull;
   }
   t->NumEntries = interface_count;
   *table = t;
   return NO_ERROR;
 }
+
+EXPORT uint32_t GetIfTable2(MIB_IF_TABLE2 **table) {
+  take_time();
+  HOLD_STATE();
+  return read_if_table(MIB_IF_TABLE_NORMAL, table);
+}
+
+#ifndef NO_IF_TABLE2_EX
+EXPORT uint32_t GetIfTable2Ex(uint32_t level, MIB_IF_TABLE2 **table) {
+  take_time();
+  HOLD_STATE();
+  return read_if_table(level, table);
+}
+#endif
 
 /* Rows in a per-interface-and-family table: one for each stack each interface carries. */
 static uint32_t stack_row_count(uint16_t family) {
@@ -410,6 +487,8 @@ static void fill_ip_interface_row(MIB_IPINTERFACE_ROW *row, const Interface *ifa
 }
 
 EXPORT uint32_t GetIpInterfaceTable(uint16_t family, MIB_IPINTERFACE_TABLE **table) {
+  take_time();
+  HOLD_STATE();
   if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
@@ -459,6 +538,8 @@ static void fill_unicast_row(MIB_UNICASTIPADDRESS_ROW *row, const Interface *ifa
 
 /* A family without its stack is ERROR_NOT_SUPPORTED, as documented; AF_UNSPEC then lists only the other family. */
 EXPORT uint32_t GetUnicastIpAddressTable(uint16_t family, MIB_UNICASTIPADDRESS_TABLE **table) {
+  take_time();
+  HOLD_STATE();
   if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
@@ -478,6 +559,7 @@ EXPORT uint32_t GetUnicastIpAddressTable(uint16_t family, MIB_UNICASTIPADDRESS_T
 }
 
 EXPORT uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *index) {
+  HOLD_STATE();
   if (!luid || !index) return ERROR_INVALID_PARAMETER;
   const Interface *iface = find_by_luid(*luid);
   if (!iface) return ERROR_NOT_FOUND;
@@ -486,6 +568,7 @@ EXPORT uint32_t ConvertInterfaceLuidToIndex(const uint64_t *luid, uint32_t *inde
 }
 
 EXPORT uint32_t ConvertInterfaceIndexToLuid(uint32_t index, uint64_t *luid) {
+  HOLD_STATE();
   if (!luid) return ERROR_INVALID_PARAMETER;
   const Interface *iface = find_by_index(index);
   if (!iface) return ERROR_NOT_FOUND;
@@ -707,6 +790,8 @@ static void copy_out(MIB_ANYCASTIPADDRESS_ROW *dest, const MIB_ANYCASTIPADDRESS_
 }
 
 EXPORT uint32_t CreateAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row) {
+  take_time();
+  HOLD_STATE();
   const Interface *iface;
   uint32_t code = resolve(row, &iface);
   if (code != NO_ERROR) return code;
@@ -730,6 +815,8 @@ EXPORT uint32_t CreateAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row)
 }
 
 EXPORT uint32_t DeleteAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row) {
+  take_time();
+  HOLD_STATE();
   const Interface *iface;
   uint32_t code = resolve(row, &iface);
   if (code != NO_ERROR) return code;
@@ -741,6 +828,13 @@ EXPORT uint32_t DeleteAnycastIpAddressEntry(const MIB_ANYCASTIPADDRESS_ROW *row)
 }
 
 EXPORT uint32_t GetAnycastIpAddressEntry(MIB_ANYCASTIPADDRESS_ROW *row) {
+  take_time();
+  HOLD_STATE();
+  if (entry_read_fail_code) {
+    uint32_t injected = entry_read_fail_code;
+    entry_read_fail_code = 0;
+    return injected;
+  }
   const Interface *iface;
   uint32_t code = resolve(row, &iface);
   /* Its page documents ERROR_FILE_NOT_FOUND for a LUID or index that is not on this machine. */
@@ -753,6 +847,8 @@ EXPORT uint32_t GetAnycastIpAddressEntry(MIB_ANYCASTIPADDRESS_ROW *row) {
 }
 
 EXPORT uint32_t GetAnycastIpAddressTable(uint16_t family, MIB_ANYCASTIPADDRESS_TABLE **table) {
+  take_time();
+  HOLD_STATE();
   if (!table || (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)) return ERROR_INVALID_PARAMETER;
   *table = NULL;
   if (table_call_fails()) return fail_code;
@@ -795,6 +891,7 @@ static void utf16_from_ascii(char16_t *dest, size_t size, const char *src) {
  * Returns 0 when either number does not fit.
  */
 EXPORT int32_t FakeBenchSeed(uint32_t count, uint32_t rows) {
+  HOLD_STATE();
   if (count == 0 || count > MAX_INTERFACES || rows > MAX_BENCH_ENTRIES) return 0;
   for (uint32_t i = 0; i < count; i++) {
     char text[48];
@@ -910,12 +1007,17 @@ static size_t luid_slot(const LuidSet *set, uint64_t luid) {
   return slot;
 }
 
-static uint32_t read_stack(uint16_t family, LuidSet *set) {
-  memset(set, 0, sizeof *set);
+/* Both stacks' interfaces from one AF_UNSPEC table, each row sorted by its Family. */
+static uint32_t read_stacks(LuidSet *ipv4, LuidSet *ipv6) {
+  memset(ipv4, 0, sizeof *ipv4);
+  memset(ipv6, 0, sizeof *ipv6);
   MIB_IPINTERFACE_TABLE *t;
-  uint32_t code = GetIpInterfaceTable(family, &t);
+  uint32_t code = GetIpInterfaceTable(AF_UNSPEC, &t);
   if (code != NO_ERROR) return code;
-  for (uint32_t i = 0; i < t->NumEntries; i++) set->slots[luid_slot(set, t->Table[i].InterfaceLuid)] = t->Table[i].InterfaceLuid;
+  for (uint32_t i = 0; i < t->NumEntries; i++) {
+    LuidSet *set = t->Table[i].Family == AF_INET ? ipv4 : ipv6;
+    set->slots[luid_slot(set, t->Table[i].InterfaceLuid)] = t->Table[i].InterfaceLuid;
+  }
   FreeMibTable(t);
   return NO_ERROR;
 }
@@ -936,8 +1038,8 @@ typedef struct {
 } InterfaceCopy;
 
 /*
- * Lists the interfaces `iterations` times as the binding does, in C: both stacks'
- * GetIpInterfaceTable, then GetIfTable2 with filter interfaces left out, each kept row
+ * Lists the interfaces `iterations` times as the binding does, in C: GetIpInterfaceTable
+ * for both stacks, then GetIfTable2Ex without statistics, filter interfaces left out, each kept row
  * copied with its stacks looked up. Returns the nanoseconds taken, -1 on failure.
  */
 EXPORT int64_t FakeBenchReadInterfaces(uint32_t iterations) {
@@ -945,9 +1047,9 @@ EXPORT int64_t FakeBenchReadInterfaces(uint32_t iterations) {
   struct timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
   for (uint32_t it = 0; it < iterations; it++) {
-    if (read_stack(AF_INET, &ipv4) != NO_ERROR || read_stack(AF_INET6, &ipv6) != NO_ERROR) return -1;
+    if (read_stacks(&ipv4, &ipv6) != NO_ERROR) return -1;
     MIB_IF_TABLE2 *t;
-    if (GetIfTable2(&t) != NO_ERROR) return -1;
+    if (read_if_table(MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS, &t) != NO_ERROR) return -1;
     InterfaceCopy *copies = malloc(sizeof *copies * t->NumEntries);
     if (!copies) {
       FreeMibTable(t);
@@ -1048,6 +1150,7 @@ EXPORT int32_t AllocateAndInitializeSid(const SID_IDENTIFIER_AUTHORITY *authorit
                                         uint32_t s1, uint32_t s2, uint32_t s3, uint32_t s4, uint32_t s5, uint32_t s6,
                                         uint32_t s7, void **sid) {
   if (!authority || !sid || count == 0 || count > 8) return 0;
+  HOLD_STATE();
   Sid *s = calloc(1, sizeof *s);
   if (!s) return 0;
   s->authority = *authority;
@@ -1071,6 +1174,7 @@ EXPORT int32_t CheckTokenMembership(void *token, const void *sid, int32_t *is_me
 }
 
 EXPORT void *FreeSid(void *sid) {
+  HOLD_STATE();
   if (sid) {
     free(sid);
     outstanding_sids--;

@@ -67,6 +67,12 @@ export function createElectronFake() {
   }
 
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
+  // One folder per name, as Electron's are: the same name gives the same folder.
+  const paths = new Map<string, string>();
+  const pathOf = (name: string) => {
+    if (!paths.has(name)) paths.set(name, mkdtempSync(join(tmpdir(), `anycast-electron-fake-${name}-`)));
+    return paths.get(name)!;
+  };
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
@@ -75,7 +81,7 @@ export function createElectronFake() {
     quit: vi.fn(),
     exit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
-    getPath: vi.fn(() => mkdtempSync(join(tmpdir(), 'anycast-electron-fake-'))),
+    getPath: vi.fn(pathOf),
   });
 
   return {
@@ -90,6 +96,11 @@ export function createElectronFake() {
       handle: vi.fn((scheme: string, handler: (request: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, handler)),
     },
     protocolHandlers,
+    dialog: {
+      showErrorBox: vi.fn<(title: string, content: string) => void>(),
+      showMessageBox: vi.fn((_window: unknown, _options: { message: string; detail?: string }) => Promise.resolve({ response: 0, checkboxChecked: false })),
+    },
+    crashReporter: { start: vi.fn<(options: { uploadToServer?: boolean }) => void>() },
   };
 }
 

@@ -28,7 +28,7 @@ describe('the main window', () => {
   it('is created with isolated, sandboxed, Node-free web preferences', async () => {
     const fake = mockElectron();
     const { createMainWindow } = await import('../../main/electron/main-window');
-    createMainWindow('/app/dist/main/preload.cjs', '/app/assets/icon.png');
+    createMainWindow('/app/dist/main/preload.cjs', '/app/assets/icon.png', () => undefined);
     const [window] = fake.windows;
     expect(window?.options.webPreferences).toEqual({
       preload: '/app/dist/main/preload.cjs',
@@ -54,7 +54,7 @@ describe('the main window', () => {
     const fake = mockElectron();
     fake.app.isPackaged = false;
     const { createMainWindow } = await import('../../main/electron/main-window');
-    createMainWindow('/dev/preload.cjs', '/dev/icon.png');
+    createMainWindow('/dev/preload.cjs', '/dev/icon.png', () => undefined);
     expect(fake.windows[0]?.options.webPreferences?.devTools).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
-import { methods, type Method } from '../../app/ipc-contract';
-import type { AnycastBackend } from '../../main/backends/backend';
+import { contract, methods, type Method } from '../../app/ipc-contract';
+import { ERROR_INTERNAL_ERROR, ERROR_NOT_FOUND } from '../../app/win32-errors';
+import { ok, type AnycastBackend } from '../../main/backends/backend';
 import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { AnycastService } from '../../main/service/anycast-service';
+import { backendOverFake, buildFakeLibrary, fakeControl } from '../ffi/fake-iphlpapi';
+import { commandFor, findTool } from '../ffi/native-build';
 import { testServiceOptions } from '../support/service-options';
 
 const ETHERNET = { luid: '1688849877041152', index: 12 };
@@ -20,6 +23,7 @@ function untouchableBackend(): AnycastBackend {
   return {
     kind: 'simulated',
     status: refuse,
+    snapshot: refuse,
     listInterfaces: () => real.listInterfaces(),
     listAnycast: refuse,
     getAnycast: refuse,
@@ -33,6 +37,7 @@ function untouchableBackend(): AnycastBackend {
 
 const badPayloads: Record<Method, unknown[]> = {
   getStatus: [undefined, null, 'status', { extra: 1 }, []],
+  getSnapshot: [undefined, null, { parts: ['status'] }, []],
   listInterfaces: [undefined, 42, { all: true }],
   listAnycast: [null, { interfaceLuid: '1' }, [1]],
   getAnycast: [undefined, {}, { address: '192.0.2.1' }, { address: 1, interfaceLuid: '1', interfaceIndex: 1 }],
@@ -95,12 +100,58 @@ describe('the service carries out requests through the backend', () => {
     const created = await service.handle('createAnycast', { address: ' 2001:DB8::0:53 ', ...luidOf(ETHERNET) });
     expect(created).toEqual({
       ok: true,
-      value: { address: '2001:db8::53', family: 'ipv6', interfaceLuid: ETHERNET.luid, interfaceIndex: 12, scopeId: 0 },
+      value: {
+        readBack: 'ok',
+        address: '2001:db8::53',
+        entry: { address: '2001:db8::53', family: 'ipv6', interfaceLuid: ETHERNET.luid, interfaceIndex: 12, scopeId: 0 },
+      },
     });
     expect(await service.handle('listAnycast', {})).toMatchObject({ ok: true, value: [{ address: '2001:db8::53' }] });
     expect(await service.handle('getAnycast', { address: '2001:db8::53', ...luidOf(ETHERNET) })).toMatchObject({ ok: true });
     expect(await service.handle('deleteAnycast', { address: '2001:db8::53', ...luidOf(ETHERNET) })).toEqual({ ok: true, value: null });
     expect(await service.handle('listAnycast', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers a refresh with status, interfaces and entries in one reply the contract accepts', async () => {
+    const service = serviceOver();
+    await service.handle('createAnycast', { address: '192.0.2.54', ...luidOf(ETHERNET) });
+    const reply = await service.handle('getSnapshot', {});
+    expect(contract.getSnapshot.reply.parse(reply.ok && reply.value)).toEqual({
+      status: (await service.handle('getStatus', {}) as { value: unknown }).value,
+      interfaces: await service.handle('listInterfaces', {}),
+      entries: await service.handle('listAnycast', {}),
+    });
+  });
+
+  it('keeps the interfaces of a refresh whose anycast part threw, and logs the fault', async () => {
+    const backend = new SimulatedBackend();
+    backend.listAnycast = () => Promise.reject(new Error('a row did not decode'));
+    const faults: string[] = [];
+    const service = new AnycastService(backend, testServiceOptions({ logFault: (method) => faults.push(method) }));
+    const reply = await service.handle('getSnapshot', {});
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { interfaces: { ok: true }, entries: { ok: false, error: { code: ERROR_INTERNAL_ERROR, operation: 'list-anycast' } } },
+    });
+    expect(faults).toEqual(['getSnapshot.entries']);
+  });
+
+  it('reports a create whose read back failed as done, with the reason it could not be read', async () => {
+    const backend = new SimulatedBackend({ seedEntries: false });
+    const create = backend.createAnycast.bind(backend);
+    backend.createAnycast = async (row) => {
+      const created = await create(row);
+      return created.ok ? ok({ readBack: 'failed' as const, code: ERROR_NOT_FOUND }) : created;
+    };
+    const service = serviceOver(backend);
+    const reply = await service.handle('createAnycast', { address: '192.0.2.55', ...luidOf(ETHERNET) });
+    expect(contract.createAnycast.reply.parse(reply.ok && reply.value)).toMatchObject({
+      readBack: 'failed',
+      address: '192.0.2.55',
+      error: { code: ERROR_NOT_FOUND, symbol: 'ERROR_NOT_FOUND', operation: 'get', address: '192.0.2.55', interfaceLabel: 'Ethernet (index 12)' },
+    });
+    const audit = await service.handle('readAuditLog', { limit: 5 });
+    expect(audit).toMatchObject({ ok: true, value: { records: [{ operation: 'create', address: '192.0.2.55', result: 'NO_ERROR' }] } });
   });
 
   it('turns a Windows code into the catalogue error, naming the interface as the person knows it', async () => {
@@ -222,3 +273,36 @@ describe('the saved set', () => {
 function luidOf(iface: { luid: string; index: number }) {
   return { interfaceLuid: iface.luid, interfaceIndex: iface.index };
 }
+
+const cc = commandFor(findTool('cc', 'gcc'), 'The service over a slow C test library');
+
+describe.skipIf(cc === null)('the service over a Windows backend whose calls are slow', () => {
+  it('answers the audit log and the saved set while a listing waits 300 ms on the C library', async () => {
+    const library = buildFakeLibrary(cc!);
+    const fake = fakeControl(library);
+    fake.reset();
+    const backend = backendOverFake(library);
+    try {
+      const service = new AnycastService(backend, testServiceOptions({ simulatedReason: null }));
+      fake.setCallDelay(300);
+      const settled: string[] = [];
+      const request = (method: Method, payload: unknown) =>
+        service.handle(method, payload).then((reply) => {
+          settled.push(method);
+          return reply;
+        });
+      const replies = await Promise.all([
+        request('listAnycast', {}),
+        request('readAuditLog', { limit: 10 }),
+        request('getSavedSet', {}),
+      ]);
+      expect(replies.map((reply) => reply.ok)).toEqual([true, true, true]);
+      // Made first, answered last: the listing waited on a worker thread, not on the one that answers requests.
+      expect(settled).toHaveLength(3);
+      expect(settled.at(-1)).toBe('listAnycast');
+    } finally {
+      fake.setCallDelay(0);
+      backend.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Tables read from their bytes: tables built in native memory by koffi from random rows,
- * read with readMibTable and the table decoders, give what koffi's own per-row decode
- * turned into domain objects with ipaddr.js gives (the binding's former path).
+ * copied with copyMibRows and read with the table decoders, give what koffi's own per-row
+ * decode turned into domain objects with ipaddr.js gives (the binding's former path); and
+ * readMibTable frees every table it is handed.
  */
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
@@ -19,42 +20,39 @@ import {
   MIB_UNICASTIPADDRESS_ROW,
   MIB_UNICASTIPADDRESS_TABLE,
 } from '../../main/backends/windows/iphlpapi-types';
-import { readMibTable, type MibRows } from '../../main/backends/windows/mib-table';
+import { copyMibRows, readMibTable, type MibRows } from '../../main/backends/windows/mib-table';
 import {
   decodeAnycastRows,
   decodeIfRows,
-  decodeIpInterfaceLuids,
-  decodeUnicastAddressLuids,
+  decodeIpInterfaceStacks,
+  decodeUnicastAddressStacks,
 } from '../../main/backends/windows/table-decode';
 import type { Out, Pointer } from '../../main/backends/windows/windows-api';
 
 type Row = Record<string, unknown>;
 
-/**
- * Builds a table as a Get*Table function returns it, reads it with readMibTable and `decode`,
- * and hands back the result with the rows as koffi decodes them, one object each.
- */
-function readTable<T>(tableType: TypeObject, rowType: TypeObject, rows: Row[], decode: (rows: MibRows) => T): { value: T; koffiRows: Row[] } {
+/** A table as a Get*Table function returns it, in native memory koffi allocated. */
+function nativeTable(tableType: TypeObject, rowType: TypeObject, rows: Row[]): bigint {
   const stride = koffi.sizeof(rowType);
   const at = koffi.offsetof(tableType, 'Table');
   const memory: bigint = koffi.alloc('uint8_t', at + stride * Math.max(rows.length, 1));
   koffi.encode(memory, koffi.offsetof(tableType, 'NumEntries'), 'uint32_t', rows.length);
   rows.forEach((row, i) => koffi.encode(memory, at + i * stride, rowType, row));
-  const koffiRows: Row[] = rows.length ? koffi.decode(memory, at, rowType, rows.length) : [];
-  const freed: bigint[] = [];
-  const result = readMibTable(
-    (pointer) => freed.push(pointer),
-    (table: Out<Pointer>) => {
-      table[0] = memory;
-      return NO_ERROR;
-    },
-    tableType,
-    decode,
-  );
-  koffi.free(memory);
-  expect(freed).toEqual([memory]);
-  if (!result.ok) throw new Error(`readMibTable failed with ${result.code}`);
-  return { value: result.value, koffiRows };
+  return memory;
+}
+
+/**
+ * Builds a table, copies its rows with copyMibRows and reads them with `decode`, and hands
+ * back the result with the rows as koffi decodes them, one object each.
+ */
+function readTable<T>(tableType: TypeObject, rowType: TypeObject, rows: Row[], decode: (rows: MibRows) => T): { value: T; koffiRows: Row[] } {
+  const memory = nativeTable(tableType, rowType, rows);
+  try {
+    const koffiRows: Row[] = rows.length ? koffi.decode(memory, koffi.offsetof(tableType, 'Table'), rowType, rows.length) : [];
+    return { value: decode(copyMibRows(memory, tableType)), koffiRows };
+  } finally {
+    koffi.free(memory);
+  }
 }
 
 const u32 = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -121,17 +119,17 @@ describe('anycast tables', () => {
     );
   });
 
-  it('throw on a row that is neither AF_INET nor AF_INET6, and readMibTable still frees the table', () => {
+  it('throw on a row that is neither AF_INET nor AF_INET6', () => {
     const bytes = new Uint8Array(28);
     bytes[0] = 99;
     const row = { Address: { bytes }, InterfaceLuid: 1n, InterfaceIndex: 1, ScopeId: 0 };
     expect(() => readTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, [row], (r) => decodeAnycastRows(r, ids))).toThrow(/family 99/);
   });
 
-  it('are empty for a NULL table or one without rows', () => {
+  it('are empty for a NULL table or one without rows', async () => {
     expect(readTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, [], (r) => decodeAnycastRows(r, ids)).value).toEqual([]);
-    const result = readMibTable(() => expect.unreachable(), () => NO_ERROR, MIB_ANYCASTIPADDRESS_TABLE, (r) => decodeAnycastRows(r, ids));
-    expect(result).toEqual({ ok: true, value: [] });
+    const result = await readMibTable(() => expect.unreachable(), async () => NO_ERROR, MIB_ANYCASTIPADDRESS_TABLE);
+    expect(result.ok && decodeAnycastRows(result.value, ids)).toEqual([]);
   });
 });
 
@@ -189,19 +187,52 @@ describe('interface tables', () => {
     );
   });
 
-  it('name the interfaces that carry a stack, from either table', () => {
-    for (const [tableType, rowType, decode] of [
-      [MIB_IPINTERFACE_TABLE, MIB_IPINTERFACE_ROW, decodeIpInterfaceLuids],
-      [MIB_UNICASTIPADDRESS_TABLE, MIB_UNICASTIPADDRESS_ROW, decodeUnicastAddressLuids],
+  it('name the interfaces that carry each stack, from either table, by the family of each row', () => {
+    const withFamily = {
+      ipInterface: (family: number) => ({ Family: family }),
+      unicast: (family: number) => ({ Address: { bytes: Uint8Array.of(family, 0, ...new Uint8Array(26)) } }),
+    };
+    for (const [tableType, rowType, decode, familyOf] of [
+      [MIB_IPINTERFACE_TABLE, MIB_IPINTERFACE_ROW, decodeIpInterfaceStacks, withFamily.ipInterface],
+      [MIB_UNICASTIPADDRESS_TABLE, MIB_UNICASTIPADDRESS_ROW, decodeUnicastAddressStacks, withFamily.unicast],
     ] as const) {
       fc.assert(
-        fc.property(fc.array(luid, { maxLength: 10 }), (luids) => {
-          const rows = luids.map((InterfaceLuid) => ({ InterfaceLuid, InterfaceIndex: 7 }));
+        // Family 99 stands for a row of neither family, which carries no stack the app knows.
+        fc.property(fc.array(fc.tuple(luid, fc.constantFrom(AF_INET, AF_INET6, 99)), { maxLength: 10 }), (pairs) => {
+          const rows = pairs.map(([InterfaceLuid, family]) => ({ InterfaceLuid, InterfaceIndex: 7, ...familyOf(family) }));
           const { value, koffiRows } = readTable(tableType, rowType, rows, decode);
-          expect(value).toEqual(new Set(koffiRows.map((row) => BigInt(row['InterfaceLuid'] as number | bigint))));
+          const luidsOf = (family: number) =>
+            new Set(koffiRows.filter((_, i) => pairs[i]![1] === family).map((row) => BigInt(row['InterfaceLuid'] as number | bigint)));
+          expect(value).toEqual({ ipv4: luidsOf(AF_INET), ipv6: luidsOf(AF_INET6) });
         }),
         { numRuns: 50 },
       );
     }
+  });
+});
+
+describe('readMibTable', () => {
+  const handing = (memory: bigint, code: number) => async (table: Out<Pointer>) => {
+    table[0] = memory;
+    return code;
+  };
+
+  it('frees the table it was handed, after copying its rows', async () => {
+    const row = { Address: { bytes: Uint8Array.of(AF_INET, 0, 0, 0, 192, 0, 2, 1, ...new Uint8Array(20)) }, InterfaceLuid: 5n, InterfaceIndex: 3, ScopeId: 0 };
+    const memory = nativeTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, [row]);
+    const freed: bigint[] = [];
+    const result = await readMibTable((pointer) => freed.push(pointer), handing(memory, NO_ERROR), MIB_ANYCASTIPADDRESS_TABLE);
+    koffi.free(memory);
+    expect(freed).toEqual([memory]);
+    expect(result.ok && result.value.count).toBe(1);
+  });
+
+  it('frees a table that came with a failure code, and passes the code on', async () => {
+    const memory = nativeTable(MIB_ANYCASTIPADDRESS_TABLE, MIB_ANYCASTIPADDRESS_ROW, []);
+    const freed: bigint[] = [];
+    const result = await readMibTable((pointer) => freed.push(pointer), handing(memory, 1168), MIB_ANYCASTIPADDRESS_TABLE);
+    koffi.free(memory);
+    expect(freed).toEqual([memory]);
+    expect(result).toEqual({ ok: false, code: 1168 });
   });
 });

@@ -1,15 +1,20 @@
 /**
  * The real Windows binding under Wine: the Windows build of Node loads koffi's
- * win32-x64 binary, and the backend lists interfaces from Wine's iphlpapi.dll (loaded
- * from System32 by full path), which reads the Linux host's own. Those must match what
- * iproute2 says, names, MACs, MTU, state and IP stacks alike; the anycast functions Wine 8
- * does not export must come back as "API unavailable" (ERROR_PROC_NOT_FOUND), not as a
- * crash; and watching for interface changes must start and stop cleanly.
+ * win32-x64 binary, and the backend, every call on a worker thread, lists interfaces from
+ * Wine's iphlpapi.dll (loaded from System32 by full path), which reads the Linux host's own.
+ * Those must match what iproute2 says, names, MACs, MTU, state and IP stacks alike, in one
+ * snapshot as in separate calls; the anycast functions Wine 8 does not export must come back
+ * as "API unavailable" (ERROR_PROC_NOT_FOUND), not as a crash; and watching for interface
+ * changes must start and stop cleanly. Where Wine lacks the anycast functions, the C test
+ * library built as a Windows DLL stands in, so that the row GetAnycastIpAddressEntry fills
+ * in (in/out) is shown to come back from the worker thread in the Windows build too.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ERROR_PROC_NOT_FOUND } from '../../app/win32-errors';
+import { makeLuid } from '../../main/backends/simulated/seed';
+import { buildWindowsLibrary } from '../ffi/native-build';
 import { readHostInterfaces, type HostInterface } from './host-interfaces';
 import type { ProbeResult } from './probe';
 import { bundleProbe } from './probe-bundle';
@@ -21,11 +26,14 @@ import { runNodeUnderWine, toWindowsPath } from './wine-run';
 const SETUP_TIMEOUT_MS = 5 * 60_000;
 const PROBE_TIMEOUT_MS = 2 * 60_000;
 
-const missingTools = ['wine', 'ip'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0);
+const MINGW = 'x86_64-w64-mingw32-gcc';
+const missingTools = ['wine', 'ip', MINGW].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status !== 0);
 // CI must prove the binding, so there a missing tool fails the suite instead of skipping it.
 const required = Boolean(process.env.CI) && process.env.CI !== 'false';
 if (missingTools.length > 0 && !required) {
-  console.warn(`Skipping the Wine binding test: ${missingTools.join(' and ')} not installed (apt-get install wine wine64 iproute2).`);
+  console.warn(
+    `Skipping the Wine binding test: ${missingTools.join(' and ')} not installed (apt-get install wine wine64 iproute2 gcc-mingw-w64-x86-64).`,
+  );
 }
 
 /** IANA ifType Wine's nsiproxy.sys gives the common Linux link types (71 for wireless Ethernet). */
@@ -41,7 +49,8 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
     const script = path.join(wine.runDir, 'probe.cjs');
     const output = path.join(wine.runDir, 'result.json');
     await bundleProbe(script);
-    const run = await runNodeUnderWine(wine, script, [toWindowsPath(output)], PROBE_TIMEOUT_MS);
+    const testLibrary = buildWindowsLibrary(MINGW, 'fake-iphlpapi.c');
+    const run = await runNodeUnderWine(wine, script, [toWindowsPath(output), toWindowsPath(testLibrary)], PROBE_TIMEOUT_MS);
     // Every call, the missing anycast ones included, must return rather than crash node.exe.
     expect(run.timedOut, 'the probe hung').toBe(false);
     expect(run.exitCode, `the probe crashed:\n${run.stderr}`).toBe(0);
@@ -85,6 +94,25 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
       ipv4Stack: host.some((iface) => iface.ipv4),
       ipv6Stack: host.some((iface) => iface.ipv6),
     });
+  });
+
+  it('answers one snapshot as it answers status, listInterfaces and listAnycast one by one', () => {
+    expect(result.snapshot).toEqual({ status: result.status, interfaces: result.interfaces, entries: result.anycast });
+  });
+
+  it('brings the row read back (in/out), the tables and the converted ids back from the worker threads', () => {
+    const probe = result.overTestLibrary;
+    const ethernet = { interfaceLuid: makeLuid(6, 1).toString(), interfaceIndex: 12 };
+    const entry = { address: 'fe80::48', family: 'ipv6', ...ethernet, scopeId: 12 };
+    expect(probe.status).toMatchObject({ elevated: true, anycastApi: true, ipv4Stack: true, ipv6Stack: true });
+    expect(probe.create).toEqual({ ok: true, value: { readBack: 'ok', entry } });
+    expect(probe.sparseList).toEqual({ ok: true, value: [entry] });
+    expect(probe.sparseGet).toEqual({ ok: true, value: entry });
+    expect(probe.snapshot.entries).toEqual({ ok: true, value: [entry] });
+    expect(probe.snapshot.interfaces.ok && probe.snapshot.interfaces.value.map((i) => i.alias)).toContain('Ethernet');
+    expect(probe.snapshotTableReads).toBe(3);
+    expect(probe.delete).toEqual({ ok: true, value: null });
+    expect([probe.outstandingTables, probe.outstandingSids]).toEqual([0, 0]);
   });
 
   it('reports the anycast API as unavailable, and each anycast call as ERROR_PROC_NOT_FOUND', () => {

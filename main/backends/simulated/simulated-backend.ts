@@ -13,7 +13,16 @@ import {
   ERROR_NOT_SUPPORTED,
   ERROR_OBJECT_ALREADY_EXISTS,
 } from '../../../app/win32-errors';
-import { fail, ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backend';
+import {
+  fail,
+  ok,
+  type AnycastBackend,
+  type AnycastRow,
+  type BackendSnapshot,
+  type BackendStatus,
+  type CreatedRow,
+  type Win32Result,
+} from '../backend';
 import { ChangeListeners } from '../change-listeners';
 import { largeInterfaces, SEED_ANYCAST, seedInterfaces, type SeedInterface } from './seed';
 import { simulatedSystemMessage } from './system-messages';
@@ -70,6 +79,10 @@ export class SimulatedBackend implements AnycastBackend {
     return ok([...this.entries.values()].map((e) => ({ ...e })));
   }
 
+  snapshot(): BackendSnapshot {
+    return { status: this.status(), interfaces: this.listInterfaces(), entries: this.listAnycast() };
+  }
+
   async getAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
     const found = this.resolve(row);
     // GetAnycastIpAddressEntry documents ERROR_FILE_NOT_FOUND for an interface not on this machine.
@@ -78,8 +91,10 @@ export class SimulatedBackend implements AnycastBackend {
     return entry ? ok({ ...entry }) : fail(ERROR_NOT_FOUND);
   }
 
-  async createAnycast(row: AnycastRow): Promise<Win32Result<AnycastEntry>> {
-    return this.create(row);
+  /** The entry is in memory, so reading it back cannot fail. */
+  async createAnycast(row: AnycastRow): Promise<Win32Result<CreatedRow>> {
+    const created = this.create(row);
+    return created.ok ? ok({ readBack: 'ok', entry: created.value }) : created;
   }
 
   async deleteAnycast(row: AnycastRow): Promise<Win32Result<null>> {

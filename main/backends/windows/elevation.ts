@@ -11,9 +11,9 @@ import {
 } from './iphlpapi-types';
 import type { Advapi32Bindings, Out, Pointer } from './windows-api';
 
-export function isElevated(advapi32: Advapi32Bindings): boolean {
+export async function isElevated(advapi32: Advapi32Bindings): Promise<boolean> {
   const sid: Out<Pointer> = [null];
-  const allocated = advapi32.AllocateAndInitializeSid(
+  const allocated = await advapi32.AllocateAndInitializeSid(
     { Value: [...SECURITY_NT_AUTHORITY] },
     2,
     SECURITY_BUILTIN_DOMAIN_RID,
@@ -25,8 +25,9 @@ export function isElevated(advapi32: Advapi32Bindings): boolean {
   if (!allocated || administrators === null) return false;
   try {
     const isMember: Out<number> = [0];
-    // A NULL token means "the caller's own": the thread's impersonation token, else the process token.
-    return advapi32.CheckTokenMembership(null, administrators, isMember) !== 0 && isMember[0] !== 0;
+    // A NULL token means "the caller's own": the thread's impersonation token, else the process
+    // token. The worker thread this runs on impersonates no one, so it is the process token.
+    return (await advapi32.CheckTokenMembership(null, administrators, isMember)) !== 0 && isMember[0] !== 0;
   } finally {
     advapi32.FreeSid(administrators);
   }

@@ -187,6 +187,13 @@ export const FORMAT_MESSAGE_IGNORE_INSERTS = 0x200;
 export const SECURITY_NT_AUTHORITY = [0, 0, 0, 0, 0, 5] as const;
 export const SECURITY_BUILTIN_DOMAIN_RID = 32;
 export const DOMAIN_ALIAS_RID_ADMINS = 544;
+/**
+ * MIB_IF_TABLE_LEVEL: the interface table without the per-interface statistics, which the app
+ * never shows and which cost Windows most of the work. The Windows SDK declares it after
+ * MibIfTableNormal (0) and MibIfTableRaw (1) since Windows 10 1703; mingw-w64's header stops
+ * at MibIfTableRaw. Older systems refuse it with ERROR_INVALID_PARAMETER.
+ */
+export const MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS = 2;
 
 export interface FunctionSpec {
   result: TypeSpec;
@@ -210,6 +217,11 @@ export const IPHLPAPI_FUNCTIONS = {
   FreeMibTable: fn('void', [VOID_PTR]),
   ConvertInterfaceLuidToIndex: fn(DWORD, [koffi.pointer(NET_LUID), koffi.out(koffi.pointer(NET_IFINDEX))]),
   ConvertInterfaceIndexToLuid: fn(DWORD, [NET_IFINDEX, koffi.out(koffi.pointer(NET_LUID))]),
+} as const;
+
+/** GetIfTable2Ex (Vista and later, and Wine): where missing, GetIfTable2 reads the same table with statistics. */
+export const IF_TABLE2_EX_FUNCTIONS = {
+  GetIfTable2Ex: fn(DWORD, [ENUM, VOID_PTR_OUT]),
 } as const;
 
 /** The anycast exports: Wine and some systems lack them, so each may be missing. */

@@ -6,6 +6,8 @@
 import koffi, { type TypeObject } from 'koffi';
 import type { AnycastEntry, NetworkInterface } from '../../../app/model';
 import {
+  AF_INET,
+  AF_INET6,
   anycastEntry,
   decodeSockaddrInet,
   decodeUtf16,
@@ -13,6 +15,7 @@ import {
   isFilterInterface,
   luidTextCache,
   operStatusFromWindows,
+  SOCKADDR_INET_OFFSETS,
   type InterfaceIds,
 } from './iphlpapi-decode';
 import { MIB_ANYCASTIPADDRESS_ROW, MIB_IF_ROW2, MIB_IPINTERFACE_ROW, MIB_UNICASTIPADDRESS_ROW } from './iphlpapi-types';
@@ -91,15 +94,30 @@ export function decodeIfRows({ bytes, view, count, stride }: MibRows, stacks: St
   return interfaces;
 }
 
-/** The InterfaceLuid of every row, for tables of rows that name an interface. */
-function interfaceLuids(row: TypeObject): (rows: MibRows) => Set<bigint> {
-  const at = koffi.offsetof(row, 'InterfaceLuid');
+/** The LUIDs of the interfaces with a row of each family. */
+export interface StackCarriers {
+  ipv4: Set<bigint>;
+  ipv6: Set<bigint>;
+}
+
+/** For tables whose rows name an interface and, at byte `familyAt` (a u16), an address family. */
+function carriersByFamily(row: TypeObject, familyAt: number): (rows: MibRows) => StackCarriers {
+  const luidAt = koffi.offsetof(row, 'InterfaceLuid');
   return ({ view, count, stride }) => {
-    const luids = new Set<bigint>();
-    for (let base = 0; base < count * stride; base += stride) luids.add(view.getBigUint64(base + at, true));
-    return luids;
+    const carriers: StackCarriers = { ipv4: new Set(), ipv6: new Set() };
+    for (let base = 0; base < count * stride; base += stride) {
+      const family = view.getUint16(base + familyAt, true);
+      const set = family === AF_INET ? carriers.ipv4 : family === AF_INET6 ? carriers.ipv6 : undefined;
+      set?.add(view.getBigUint64(base + luidAt, true));
+    }
+    return carriers;
   };
 }
 
-export const decodeIpInterfaceLuids = interfaceLuids(MIB_IPINTERFACE_ROW);
-export const decodeUnicastAddressLuids = interfaceLuids(MIB_UNICASTIPADDRESS_ROW);
+/** GetIpInterfaceTable's rows: one per interface and family it carries. */
+export const decodeIpInterfaceStacks = carriersByFamily(MIB_IPINTERFACE_ROW, koffi.offsetof(MIB_IPINTERFACE_ROW, 'Family'));
+/** GetUnicastIpAddressTable's rows: one per address, its family in the address. */
+export const decodeUnicastAddressStacks = carriersByFamily(
+  MIB_UNICASTIPADDRESS_ROW,
+  koffi.offsetof(MIB_UNICASTIPADDRESS_ROW, 'Address') + SOCKADDR_INET_OFFSETS.family,
+);
