@@ -16,6 +16,7 @@
 import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { jsonLine } from '../../app/json-lines';
 import { syncDirectory } from './sync-directory';
 
 const fsyncAsync = promisify(fsync);
@@ -38,8 +39,8 @@ export class JsonLinesAppender {
 
   /** Writes the record as one line; throws for a record with no JSON form or when the write fails. */
   append(record: unknown): void {
-    // JSON.stringify escapes line breaks inside strings, so the text is one line; it throws for a BigInt.
-    const line: string | undefined = JSON.stringify(record);
+    // Every line break inside strings is escaped, so the text is one line; it throws for a BigInt.
+    const line = jsonLine(record);
     if (line === undefined) throw new TypeError('The record has no JSON form.');
     const fd = this.open();
     const bytes = Buffer.from(`${this.endsTorn ? '\n' : ''}${line}\n`);

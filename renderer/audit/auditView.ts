@@ -1,6 +1,7 @@
 /** Filtering the audit trail and writing it out for a ticket or a colleague. */
 import type { AuditRecord } from '../../app/audit';
 import { defuseFormula, formatCsvRecord } from '../../app/csv';
+import { jsonLine } from '../../app/json-lines';
 import { matchesTerms, queryTerms, searchText } from '../tables/search';
 
 export type OperationFilter = 'all' | AuditRecord['operation'];
@@ -53,5 +54,5 @@ export function auditCsv(records: readonly AuditRecord[]): string {
 
 /** One record per line, as the log file itself is written. */
 export function auditJsonl(records: readonly AuditRecord[]): string {
-  return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return records.map((r) => `${jsonLine(r)}\n`).join('');
 }
