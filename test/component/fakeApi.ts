@@ -140,9 +140,13 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
         return null;
       });
     }),
-    readAuditLog: vi.fn<AnycastApi['readAuditLog']>(({ limit }) =>
-      failed('readAuditLog') ?? ok({ records: audit.slice(-limit).reverse(), skippedLines: 0, total: audit.length, path: AUDIT_PATH }),
-    ),
+    // Pages as the service gives them, newest first; the cursor's offset counts the records older than the page before.
+    readAuditLog: vi.fn<AnycastApi['readAuditLog']>(({ limit, before }) => {
+      const end = before?.offset ?? audit.length;
+      const start = Math.max(0, end - limit);
+      const older = start > 0 ? { file: '1', offset: start } : null;
+      return failed('readAuditLog') ?? ok({ records: audit.slice(start, end).reverse(), skippedLines: 0, older, path: AUDIT_PATH });
+    }),
     getSavedSet: vi.fn<AnycastApi['getSavedSet']>(() => failed('getSavedSet') ?? ok(savedSet)),
     saveSavedSet: vi.fn<AnycastApi['saveSavedSet']>(({ entries: saved }: Request<'saveSavedSet'>) => {
       const early = failed('saveSavedSet');

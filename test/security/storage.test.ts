@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTempFor, writeFileAtomic } from '../../main/storage/atomic-write';
 import { JsonLinesAppender } from '../../main/storage/durable-append';
+import { splitLinesEagerly } from '../support/line-ends';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
@@ -66,8 +67,7 @@ describe('JsonLinesAppender', () => {
     const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
     for (let n = 0; n < 50; n++) log.append({ n, note: 'two\nlines\u2028here\u2029and\u0085there' });
     await log.flush();
-    // Split as the most eager line readers do (Python's splitlines(), editors that honour NEL, LS and PS).
-    const records = readFileSync(log.path, 'utf8').split(/\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/);
+    const records = splitLinesEagerly(readFileSync(log.path, 'utf8'));
     expect(records.pop()).toBe('');
     expect(records.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
   });
