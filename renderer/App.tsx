@@ -106,7 +106,8 @@ export function App({ api }: { api: AnycastApi }) {
       errors.report(reply.error);
       return false;
     }
-    notify(`Added ${reply.value.address} to ${iface.alias}`);
+    if (reply.warning) errors.warn(reply.warning);
+    else notify(`Added ${reply.value.address} to ${iface.alias}`);
     await data.refresh();
     return true;
   };
@@ -117,7 +118,8 @@ export function App({ api }: { api: AnycastApi }) {
       errors.report(reply.error);
       return;
     }
-    notify(`Restored ${key.address} to ${alias}`);
+    if (reply.warning) errors.warn(reply.warning);
+    else notify(`Restored ${key.address} to ${alias}`);
     await data.refresh();
   };
 
@@ -135,9 +137,13 @@ export function App({ api }: { api: AnycastApi }) {
       return;
     }
     const alias = aliasOf(row);
-    notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
     // The row and its button are about to disappear; the table's heading is the nearest stable place.
-    restoreFocus(anycastHeadingRef.current);
+    if (reply.warning) {
+      errors.warn(reply.warning, anycastHeadingRef.current);
+    } else {
+      notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
+      restoreFocus(anycastHeadingRef.current);
+    }
     await data.refresh();
   };
 
@@ -255,7 +261,7 @@ export function App({ api }: { api: AnycastApi }) {
         {dialog?.kind === 'audit-log' && <AuditLogDialog api={api} onClose={closeDialog} />}
       </Suspense>
       <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
-      <ErrorDialog error={errors.current} machine={data.status?.machine} onClose={errors.dismiss} />
+      <ErrorDialog error={errors.current} tone={errors.currentTone} machine={data.status?.machine} onClose={errors.dismiss} />
       <CopyFallbackDialog copy={copyFallback} onClose={() => setCopyFallback(null)} />
       <Toaster
         toasterId={toasterId}

@@ -66,6 +66,8 @@ export interface FakeOptions {
   fail?: Partial<Record<Method, AppError>>;
   /** A failure for one particular create, by address. */
   failCreate?: (key: AnycastKey) => AppError | undefined;
+  /** A change made with a warning (its outcome not on record), by address. */
+  warnWrite?: (operation: 'create' | 'delete', key: AnycastKey) => AppError | undefined;
 }
 
 type Mocked = { [M in Method]: ReturnType<typeof vi.fn<AnycastApi[M]>> };
@@ -106,7 +108,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
   };
   const write = <T,>(operation: 'create' | 'delete', key: AnycastKey, error: AppError | undefined, apply: () => T) => {
     record(operation, key, error);
-    return error ? Promise.resolve({ ok: false as const, error }) : ok(apply());
+    if (error) return Promise.resolve({ ok: false as const, error });
+    const warning = options.warnWrite?.(operation, key);
+    return warning ? Promise.resolve({ ok: true as const, value: apply(), warning }) : ok(apply());
   };
 
   return {
