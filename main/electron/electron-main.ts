@@ -7,6 +7,7 @@ import { INTERFACES_CHANGED_CHANNEL } from '../../app/ipc-contract';
 import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
+import { openRecordsFolder } from '../records/records-folder';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
@@ -39,7 +40,9 @@ async function start(): Promise<void> {
   const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options);
   const logFault = (method: string, fault: unknown) => console.error(`[service] ${method} failed:`, fault);
-  const files = appFilesIn(app.getPath('userData'));
+  const perMachine = backend.kind === 'windows' && (await backend.status()).elevated;
+  const records = await openRecordsFolder({ perMachine, userDataDir: app.getPath('userData'), logFault });
+  const files = appFilesIn(records.dir, records.folder);
   const service = new AnycastService(backend, { simulatedReason, logFault, identity: currentIdentity(), files });
   app.on('will-quit', () => {
     backend.close();

@@ -79,7 +79,13 @@ export class AnycastService {
     const status = await this.backend.status();
     return {
       ok: true,
-      value: { ...status, ...this.options.identity, backend: this.backend.kind, simulatedReason: this.options.simulatedReason },
+      value: {
+        ...status,
+        ...this.options.identity,
+        backend: this.backend.kind,
+        simulatedReason: this.options.simulatedReason,
+        records: this.options.files.folder,
+      },
     };
   }
 

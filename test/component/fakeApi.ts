@@ -37,6 +37,7 @@ export const SEED_ENTRIES: AnycastEntry[] = [
 export const WINDOWS_ELEVATED: SystemStatus = {
   platform: 'win32', backend: 'windows', simulatedReason: null, elevated: true, anycastApi: true, ipv4Stack: true, ipv6Stack: true,
   machine: 'PC-HELPDESK-07', user: 'CONTOSO\\tech1',
+  records: { path: 'C:\\ProgramData\\Anycast Manager', access: 'administrators-only', problems: [] },
 };
 
 export const AUDIT_PATH = 'C:\\ProgramData\\Anycast Manager\\audit.jsonl';
