@@ -56,6 +56,9 @@ export const AUDIT_LOG_FILE = 'audit.jsonl';
 
 export const AUDIT_PAGE_MAX = 10_000;
 
+/** Records the viewer asks for per page: the first page stays quick to read and render whatever the log's size. */
+export const AUDIT_VIEWER_PAGE = 1_000;
+
 /**
  * Where the next older page ends: a file of the log (its file system identity, which a
  * rotation keeps) and the byte offset of the first line already shown from it.

@@ -37,7 +37,8 @@ export class AuditLog {
    * never between an intent and its outcome, so one change's lines share a file.
    */
   async rotateIfFull(): Promise<void> {
-    if ((await currentSize(this.lines.path)) < this.rotateAtBytes) return;
+    // The file system is asked only until the file is open; after that the appender counts what it wrote.
+    if ((this.lines.openSize() ?? (await currentSize(this.lines.path))) < this.rotateAtBytes) return;
     await this.lines.flush();
     this.lines.close();
     await rotate(this.lines.path, this.keepRotated);

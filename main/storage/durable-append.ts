@@ -28,6 +28,8 @@ export class JsonLinesAppender {
   private endsTorn = false;
   /** The file was created by this appender: its folder entry must be synced once too. */
   private created = false;
+  /** The file's size as this appender last knew it, while the file is open. */
+  private bytes = 0;
   /** Lines were written since the last sync began. */
   private dirty = false;
   private syncing: Promise<void> | undefined;
@@ -47,6 +49,7 @@ export class JsonLinesAppender {
     try {
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
       this.endsTorn = false;
+      this.bytes += bytes.length;
     } catch (fault) {
       // Part of the line may be in the file: the next record starts on a line of its own.
       this.endsTorn = true;
@@ -55,6 +58,11 @@ export class JsonLinesAppender {
       this.dirty = true;
       this.syncing ??= this.syncInBackground();
     }
+  }
+
+  /** The file's size while this appender has it open (another writer's lines are not counted); undefined when closed. */
+  openSize(): number | undefined {
+    return this.fd === undefined ? undefined : this.bytes;
   }
 
   /** Resolves once every line written so far is on the device; rejects with a sync's failure. */
@@ -86,6 +94,7 @@ export class JsonLinesAppender {
     const { size } = fstatSync(fd);
     this.created = size === 0;
     this.endsTorn = size > 0 && lastByte(fd, size) !== 0x0a;
+    this.bytes = size;
     this.fd = fd;
     return fd;
   }

@@ -31,7 +31,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Copy20Regular, History20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { AuditCursor, AuditRecord } from '../../app/audit';
+import { AUDIT_VIEWER_PAGE, type AuditCursor, type AuditRecord } from '../../app/audit';
 import type { AnycastApi } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
@@ -43,8 +43,6 @@ import { SpacerRow } from '../tables/SpacerRow';
 import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
 import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
 
-/** Records per request: the first page stays quick to read and render whatever the log's size. */
-export const AUDIT_VIEWER_PAGE = 1_000;
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 7;

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditRecord } from '../../app/audit';
-import AuditLogDialog, { AUDIT_VIEWER_PAGE } from '../../renderer/audit/AuditLogDialog';
+import { AUDIT_VIEWER_PAGE, type AuditRecord } from '../../app/audit';
+import AuditLogDialog from '../../renderer/audit/AuditLogDialog';
 import { saveTextFile } from '../../renderer/download';
 import { appError, AUDIT_PATH, createFakeApi, ETHERNET, WIFI } from './fakeApi';
 import { renderWithProviders } from './render';

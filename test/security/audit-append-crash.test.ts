@@ -57,6 +57,18 @@ function readRotatedLines(path: string): { lines: Array<number | null>; files: n
   return { lines: names.flatMap(readLines), files: names.length };
 }
 
+/** One run's lines, in order: records 1 to `lastDone` all whole, at most one more, and at most the last line torn. */
+function expectEveryReportedRecord(lines: Array<number | null>, lastDone: number): void {
+  // Linux may end a write early for a fatal signal, so the line being written can be torn; no other.
+  const torn = lines.indexOf(null);
+  expect(torn === -1 || torn === lines.length - 1).toBe(true);
+  // The record being appended at the kill may or may not have landed; none before it is missing.
+  const whole = lines.filter((n) => n !== null);
+  expect(whole.length).toBeGreaterThanOrEqual(lastDone);
+  expect(whole.length).toBeLessThanOrEqual(lastDone + 1);
+  expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i + 1));
+}
+
 describe('the audit appender under SIGKILL', () => {
   it(`keeps every record reported written, whole and in order, through ${KILLS} kills`, async () => {
     const target = join(dir, 'audit.jsonl');
@@ -64,15 +76,7 @@ describe('the audit appender under SIGKILL', () => {
       const lastDone = await appendUntilKilled(target, 'durable', randomDelay());
       expect(lastDone).toBeGreaterThan(0);
       const lines = readLines(target);
-      const thisRun = lines.slice(lines.lastIndexOf(1));
-      // Linux may end a write early for a fatal signal, so the line being written can be torn; no other.
-      const torn = thisRun.indexOf(null);
-      expect(torn === -1 || torn === thisRun.length - 1).toBe(true);
-      // The record being appended at the kill may or may not have landed; none before it is missing.
-      const whole = thisRun.filter((n) => n !== null);
-      expect(whole.length).toBeGreaterThanOrEqual(lastDone);
-      expect(whole.length).toBeLessThanOrEqual(lastDone + 1);
-      expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i + 1));
+      expectEveryReportedRecord(lines.slice(lines.lastIndexOf(1)), lastDone);
     }
   });
 
@@ -96,12 +100,7 @@ describe('the rotating audit log under SIGKILL', () => {
       expect(lastDone).toBeGreaterThan(0);
       const { lines, files } = readRotatedLines(join(folder, 'audit.jsonl'));
       rotations += files - 1;
-      const torn = lines.indexOf(null);
-      expect(torn === -1 || torn === lines.length - 1).toBe(true);
-      const whole = lines.filter((n) => n !== null);
-      expect(whole.length).toBeGreaterThanOrEqual(lastDone);
-      expect(whole.length).toBeLessThanOrEqual(lastDone + 1);
-      expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i + 1));
+      expectEveryReportedRecord(lines, lastDone);
     }
     // The kills landed while the log was rotating, not only before its first rotation.
     expect(rotations).toBeGreaterThan(KILLS);
