@@ -407,7 +407,9 @@ export function rowsToApply(preview: ImportPreview): { row: number; request: Any
 // ---------------------------------------------------------------- apply results
 
 /** What createAnycast answered for one row; a full Reply<'createAnycast'> fits. */
-export type CreateOutcome = { ok: true } | { ok: false; error: Pick<AppError, 'code' | 'symbol' | 'title' | 'what'> };
+export type CreateOutcome =
+  | { ok: true; warning?: Pick<AppError, 'title' | 'what'> }
+  | { ok: false; error: Pick<AppError, 'code' | 'symbol' | 'title' | 'what'> };
 
 /** 'skipped' rows were never sent: invalid in the preview, or the apply stopped first. */
 export type ApplyStatus = 'added' | 'already-present' | 'failed' | 'skipped';
@@ -420,6 +422,8 @@ export interface ApplyRowResult {
   address?: string;
   interfaceLabel?: string;
   reason?: string;
+  /** Added, and something about it needs attention (its outcome is not on record, say). */
+  warning?: string;
 }
 
 export interface ApplySummary {
@@ -428,7 +432,10 @@ export interface ApplySummary {
 }
 
 function applyResult(row: PreviewRow, outcome: CreateOutcome | undefined): Omit<ApplyRowResult, 'row' | 'location' | 'raw' | 'address' | 'interfaceLabel'> {
-  if (outcome?.ok === true) return { status: 'added' };
+  if (outcome?.ok === true) {
+    const { warning } = outcome;
+    return warning ? { status: 'added', warning: `${warning.title}: ${warning.what}` } : { status: 'added' };
+  }
   if (outcome !== undefined) {
     const { code, symbol, title, what } = outcome.error;
     if (code === ERROR_OBJECT_ALREADY_EXISTS) return { status: 'already-present', reason: 'Windows already had this entry; nothing changed.' };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AnycastEntry, AppError, InterfaceIndex, LuidString, NetworkInterface, SystemStatus, type Operation } from './model';
-import { AuditLogPage, AUDIT_PAGE_MAX } from './audit';
+import { AuditLogPage, AuditPageRequest } from './audit';
 import { SavedSet, SavedEntry, SAVED_SET_MAX } from './saved-set';
 import { MAX_ADDRESS_LENGTH } from './address-validation';
 
@@ -22,7 +22,10 @@ export const AnycastKey = z
 
 /** A value or the error that took its place: the shape of every reply, and of each part of a snapshot. */
 const resultOf = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: AppError })]);
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value, warning: AppError.optional() }),
+    z.object({ ok: z.literal(false), error: AppError }),
+  ]);
 
 /**
  * What one refresh shows, read in one request: the status, and the interfaces and entries
@@ -59,8 +62,8 @@ export const contract = {
   getAnycast: method('get', AnycastKey, AnycastEntry),
   createAnycast: method('create', AnycastKey, CreatedEntry),
   deleteAnycast: method('delete', AnycastKey, z.null()),
-  /** The newest `limit` audit records, newest first. */
-  readAuditLog: method('read-audit', z.object({ limit: z.number().int().min(1).max(AUDIT_PAGE_MAX) }).strict(), AuditLogPage),
+  /** A page of audit records, newest first: the newest page, or the one older than a cursor. */
+  readAuditLog: method('read-audit', AuditPageRequest, AuditLogPage),
   /** The set of entries the technician saved for re-applying after a restart. */
   getSavedSet: method('saved-set', NoArguments, SavedSet),
   saveSavedSet: method('saved-set', z.object({ entries: z.array(SavedEntry).max(SAVED_SET_MAX) }).strict(), SavedSet),
@@ -74,7 +77,11 @@ export type AnycastKey = z.infer<typeof AnycastKey>;
 export type Snapshot = z.infer<typeof Snapshot>;
 export type CreatedEntry = z.infer<typeof CreatedEntry>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/**
+ * A `warning` on success says the request was carried out and something about it needs the
+ * person's attention (the change was made but could not be recorded, say).
+ */
+export type Result<T> = { ok: true; value: T; warning?: AppError } | { ok: false; error: AppError };
 export type Reply<M extends Method> = Result<ReplyValue<M>>;
 
 export const methods = Object.keys(contract) as Method[];

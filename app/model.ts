@@ -44,6 +44,20 @@ export const AnycastEntry = z.object({
 
 export const BackendKind = z.enum(['windows', 'simulated']);
 
+/** Where the audit log and the saved set are kept, and who can change them. */
+export const RecordsFolder = z.object({
+  path: z.string(),
+  /**
+   * administrators-only: the per-machine folder, whose permissions let only administrators
+   * and SYSTEM change it (checked at start); loosened: others can change it too; unverified:
+   * its permissions could not be set or checked; per-user: the account's own folder (the
+   * simulated computer, a run without administrator rights, or not Windows).
+   */
+  access: z.enum(['administrators-only', 'loosened', 'unverified', 'per-user']),
+  /** Why it is loosened or unverified, in words. */
+  problems: z.array(z.string()),
+});
+
 export const SystemStatus = z.object({
   platform: z.string(),
   backend: BackendKind,
@@ -56,6 +70,7 @@ export const SystemStatus = z.object({
   /** Computer and account names, for the audit trail and ticket details. */
   machine: z.string(),
   user: z.string(),
+  records: RecordsFolder,
 });
 
 export const Operation = z.enum(['status', 'list-interfaces', 'list-anycast', 'get', 'create', 'delete', 'read-audit', 'saved-set']);
@@ -80,6 +95,7 @@ export type OperStatus = z.infer<typeof OperStatus>;
 export type NetworkInterface = z.infer<typeof NetworkInterface>;
 export type AnycastEntry = z.infer<typeof AnycastEntry>;
 export type BackendKind = z.infer<typeof BackendKind>;
+export type RecordsFolder = z.infer<typeof RecordsFolder>;
 export type SystemStatus = z.infer<typeof SystemStatus>;
 export type Operation = z.infer<typeof Operation>;
 export type AppError = z.infer<typeof AppError>;

@@ -7,7 +7,7 @@
 import { makeStyles, tokens, Toaster } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { AnycastApi, AnycastKey, CreatedEntry } from '../app/ipc-contract';
-import type { Luid, NetworkInterface } from '../app/model';
+import type { AppError, Luid, NetworkInterface } from '../app/model';
 import { copyText } from './clipboard';
 import { AddAnycastForm } from './components/AddAnycastForm';
 import { aliasOf, AnycastTable, type AnycastRowView, type CopyWhat } from './components/AnycastTable';
@@ -101,8 +101,9 @@ export function App({ api }: { api: AnycastApi }) {
   const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
 
   /** The entry exists either way; when Windows did not return it, the warning comes once the list is re-read. */
-  const confirmCreated = async (created: CreatedEntry, message: string) => {
-    if (created.readBack === 'ok') notify(message);
+  const confirmCreated = async (created: CreatedEntry, message: string, notRecorded: AppError | undefined) => {
+    if (notRecorded) errors.warn(notRecorded);
+    else if (created.readBack === 'ok') notify(message);
     await data.refresh();
     if (created.readBack === 'failed') {
       const { code, symbol, systemMessage } = created.error;
@@ -116,7 +117,7 @@ export function App({ api }: { api: AnycastApi }) {
       errors.report(reply.error);
       return false;
     }
-    await confirmCreated(reply.value, `Added ${reply.value.address} to ${iface.alias}`);
+    await confirmCreated(reply.value, `Added ${reply.value.address} to ${iface.alias}`, reply.warning);
     return true;
   };
 
@@ -126,7 +127,7 @@ export function App({ api }: { api: AnycastApi }) {
       errors.report(reply.error);
       return;
     }
-    await confirmCreated(reply.value, `Restored ${key.address} to ${alias}`);
+    await confirmCreated(reply.value, `Restored ${key.address} to ${alias}`, reply.warning);
   };
 
   const confirmDelete = async () => {
@@ -143,9 +144,13 @@ export function App({ api }: { api: AnycastApi }) {
       return;
     }
     const alias = aliasOf(row);
-    notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
     // The row and its button are about to disappear; the table's heading is the nearest stable place.
-    restoreFocus(anycastHeadingRef.current);
+    if (reply.warning) {
+      errors.warn(reply.warning, anycastHeadingRef.current);
+    } else {
+      notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
+      restoreFocus(anycastHeadingRef.current);
+    }
     await data.refresh();
   };
 
@@ -263,7 +268,7 @@ export function App({ api }: { api: AnycastApi }) {
         {dialog?.kind === 'audit-log' && <AuditLogDialog api={api} onClose={closeDialog} />}
       </Suspense>
       <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
-      <ErrorDialog error={errors.current} machine={data.status?.machine} onClose={errors.dismiss} />
+      <ErrorDialog error={errors.current} tone={errors.currentTone} machine={data.status?.machine} onClose={errors.dismiss} />
       <CopyFallbackDialog copy={copyFallback} onClose={() => setCopyFallback(null)} />
       <Toaster
         toasterId={toasterId}

@@ -1,34 +1,60 @@
 /**
- * The audit trail: one JSON line per change attempt, successful or not, appended
- * durably so a crash loses at most the line being written (see durable-append.ts).
- * Reading skips a torn or foreign line instead of failing the whole log.
+ * The audit trail's files: lines appended durably (see durable-append.ts) to the current
+ * file, which rotates at a size cap, keeping a bounded number of older files; pages read
+ * from the end (see audit-reader.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { AuditRecord } from '../../app/audit';
+import type { AuditIntent, AuditOutcome } from '../../app/audit';
 import { JsonLinesAppender } from '../storage/durable-append';
+import { readAuditPage, type PageRead, type PageRequest } from './audit-reader';
+import { currentSize, logFiles, rotate } from './log-generations';
 
-export interface AuditLogPage {
-  /** Newest first. */
-  records: AuditRecord[];
-  /** Lines that were not audit records (a line torn by a crash, say). */
-  skippedLines: number;
-  /** Records in the file, before `limit` was applied. */
-  total: number;
+export const AUDIT_ROTATE_AT_BYTES = 10 * 1024 * 1024;
+export const AUDIT_KEEP_ROTATED = 5;
+
+export interface AuditLogLimits {
+  /** The current file is rotated before an intent once it has reached this size. */
+  rotateAtBytes?: number;
+  /** Rotated files kept; the oldest beyond this is deleted. */
+  keepRotated?: number;
 }
 
 export class AuditLog {
   private readonly lines: JsonLinesAppender;
+  private readonly rotateAtBytes: number;
+  private readonly keepRotated: number;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    { rotateAtBytes = AUDIT_ROTATE_AT_BYTES, keepRotated = AUDIT_KEEP_ROTATED }: AuditLogLimits = {},
+  ) {
     this.lines = new JsonLinesAppender(path);
+    this.rotateAtBytes = rotateAtBytes;
+    this.keepRotated = keepRotated;
   }
 
-  /** The record is in the file when this returns; it reaches the device shortly after. */
-  append(record: AuditRecord): void {
-    this.lines.append(record);
+  /**
+   * Starts a new current file when this one has reached the cap. Called before an intent,
+   * never between an intent and its outcome, so one change's lines share a file.
+   */
+  async rotateIfFull(): Promise<void> {
+    // The file system is asked only until the file is open; after that the appender counts what it wrote.
+    if ((this.lines.openSize() ?? (await currentSize(this.lines.path))) < this.rotateAtBytes) return;
+    await this.lines.flush();
+    this.lines.close();
+    await rotate(this.lines.path, this.keepRotated);
   }
 
-  /** Resolves once every appended record is on the device. */
+  /** The line is in the file when this returns; throws when it cannot be written. */
+  writeIntent(intent: AuditIntent): void {
+    this.lines.append(intent);
+  }
+
+  /** The line is in the file when this returns; throws when it cannot be written. */
+  writeOutcome(outcome: AuditOutcome): void {
+    this.lines.append(outcome);
+  }
+
+  /** Resolves once every appended line is on the device. */
   flush(): Promise<void> {
     return this.lines.flush();
   }
@@ -38,31 +64,7 @@ export class AuditLog {
     this.lines.close();
   }
 
-  async read(limit: number): Promise<AuditLogPage> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (fault) {
-      if ((fault as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skippedLines: 0, total: 0 };
-      throw fault;
-    }
-    const records: AuditRecord[] = [];
-    let skippedLines = 0;
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      const parsed = parseLine(line);
-      if (parsed) records.push(parsed);
-      else skippedLines += 1;
-    }
-    return { records: records.slice(-limit).reverse(), skippedLines, total: records.length };
-  }
-}
-
-function parseLine(line: string): AuditRecord | undefined {
-  try {
-    const result = AuditRecord.safeParse(JSON.parse(line));
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
+  async read(request: PageRequest): Promise<PageRead> {
+    return readAuditPage(await logFiles(this.lines.path, this.keepRotated), request);
   }
 }

@@ -18,7 +18,7 @@ export interface AnycastRow {
 export type Win32Result<T> = { ok: true; value: T } | { ok: false; code: number };
 
 /** What a backend knows of the system; the service adds which backend is live and who is running it. */
-export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason' | 'machine' | 'user'>;
+export type BackendStatus = Omit<SystemStatus, 'backend' | 'simulatedReason' | 'machine' | 'user' | 'records'>;
 
 /**
  * A create that Windows accepted. The row is then read back (Windows fills in ScopeId); if

@@ -8,6 +8,7 @@ import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
 import { faultReporter, openFaultLog, slowCallReporter, type FaultLog } from '../diagnostics/fault-log';
+import { openRecordsFolder } from '../records/records-folder';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { logUnhandledRejections, reportLastCrash, showStartupFailure, startCrashReporter } from './fault-reporting';
 import type { StartupStage } from './fault-notices';
@@ -49,7 +50,9 @@ async function start(faults: FaultLog): Promise<void> {
   const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options, slowCallReporter(faults));
   const logFault = faultReporter(faults);
-  const files = appFilesIn(app.getPath('userData'));
+  const perMachine = backend.kind === 'windows' && (await backend.status()).elevated;
+  const records = await openRecordsFolder({ perMachine, userDataDir: app.getPath('userData'), logFault });
+  const files = appFilesIn(records.dir, records.folder);
   const service = new AnycastService(backend, { simulatedReason, logFault, identity: currentIdentity(), files });
   app.on('will-quit', () => {
     backend.close();

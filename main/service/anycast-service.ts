@@ -4,6 +4,7 @@
  * backend; writes run one at a time. It never throws: every outcome is a Reply.
  */
 import { validateAnycastAddress } from '../../app/address-validation';
+import type { AuditPageRequest } from '../../app/audit';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
 import {
   contract,
@@ -17,9 +18,10 @@ import {
 } from '../../app/ipc-contract';
 import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
-import { ERROR_INTERNAL_ERROR, NO_ERROR, win32Symbol } from '../../app/win32-errors';
+import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
 import type { AppFiles } from './app-files';
+import { ChangeAudit } from './change-audit';
 import { WriteQueue } from './write-queue';
 
 /** An alias renamed in Windows shows in audit lines within this time. */
@@ -42,11 +44,14 @@ export class AnycastService {
   private labels: NetworkInterface[] = [];
   private labelsReadAt = 0;
   private readonly handlers: Handlers;
+  private readonly changes: ChangeAudit;
 
   constructor(
     private readonly backend: AnycastBackend,
     private readonly options: ServiceOptions,
   ) {
+    const { files, identity, logFault } = options;
+    this.changes = new ChangeAudit({ audit: files.audit, identity, backend: backend.kind, now: () => this.now(), logFault });
     this.handlers = {
       getStatus: async () => ({ ok: true, value: this.withIdentity(await this.backend.status()) }),
       getSnapshot: () => this.snapshot(),
@@ -55,10 +60,7 @@ export class AnycastService {
       getAnycast: (key: AnycastKey) => this.withRow(key, 'get', (row) => this.backend.getAnycast(row)),
       createAnycast: (key: AnycastKey) => this.withRow(key, 'create', (row) => this.create(key, row)),
       deleteAnycast: (key: AnycastKey) => this.withRow(key, 'delete', (row) => this.backend.deleteAnycast(row)),
-      readAuditLog: async ({ limit }: { limit: number }) => ({
-        ok: true,
-        value: { ...(await this.options.files.audit.read(limit)), path: this.options.files.audit.path },
-      }),
+      readAuditLog: (request: AuditPageRequest) => this.readAudit(request),
       getSavedSet: async () => ({ ok: true, value: await this.options.files.savedSet.load() }),
       saveSavedSet: async ({ entries }: { entries: SavedEntry[] }) => this.saveSet(entries),
     };
@@ -84,7 +86,13 @@ export class AnycastService {
   }
 
   private withIdentity(status: BackendStatus): SystemStatus {
-    return { ...status, ...this.options.identity, backend: this.backend.kind, simulatedReason: this.options.simulatedReason };
+    return {
+      ...status,
+      ...this.options.identity,
+      backend: this.backend.kind,
+      simulatedReason: this.options.simulatedReason,
+      records: this.options.files.folder,
+    };
   }
 
   /** One refresh: the backend reads each table once for all three parts. */
@@ -158,33 +166,20 @@ export class AnycastService {
       interfaceIndex: key.interfaceIndex,
       scopeId: 0,
     };
+    const audited = operation === 'create' || operation === 'delete' ? await this.changes.begin(operation, row, await this.labelFor(key)) : undefined;
+    if (audited && !audited.ok) return audited;
     const result = await call(row);
-    const label = result.ok && operation === 'get' ? undefined : await this.labelFor(key);
-    if (operation === 'create' || operation === 'delete') this.audit(operation, row, label ?? '', result);
-    if (result.ok) return result;
+    const warning = audited && this.changes.finish(audited.change, result);
+    if (result.ok) return warning ? { ...result, warning } : result;
+    const label = audited?.change.context.interfaceLabel ?? (await this.labelFor(key));
     return this.reply(result, { operation, address: check.address, interfaceLabel: label });
   }
 
-  /** Every change attempt, successful or not, before the reply: an answer the person saw is always on record. */
-  private audit(operation: 'create' | 'delete', row: AnycastRow, interfaceLabel: string, result: Win32Result<unknown>): void {
-    const code = result.ok ? NO_ERROR : result.code;
-    try {
-      this.options.files.audit.append({
-        time: this.now().toISOString(),
-        ...this.options.identity,
-        backend: this.backend.kind,
-        operation,
-        address: row.address,
-        family: row.family,
-        interfaceLuid: row.interfaceLuid.toString(),
-        interfaceIndex: row.interfaceIndex,
-        interfaceLabel,
-        resultCode: code,
-        result: win32Symbol(code),
-      });
-    } catch (fault) {
-      this.options.logFault?.('audit', fault);
-    }
+  private async readAudit(request: AuditPageRequest): Promise<Reply<'readAuditLog'>> {
+    const page = await this.options.files.audit.read(request);
+    if (!page.ok) return this.refuse(page.reason, { operation: 'read-audit' });
+    const { ok: _ok, ...value } = page;
+    return { ok: true, value: { ...value, path: this.options.files.audit.path } };
   }
 
   private now(): Date {

@@ -52,7 +52,8 @@ async function replace(target: string, data: string | Uint8Array): Promise<void>
   await removeStaleTemps(target);
 }
 
-async function renameWithRetry(from: string, to: string): Promise<void> {
+/** A rename that waits out a scanner or indexer holding either file for a moment. */
+export async function renameWithRetry(from: string, to: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await rename(from, to);

@@ -16,6 +16,7 @@
 import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { jsonLine } from '../../app/json-lines';
 import { syncDirectory } from './sync-directory';
 
 const fsyncAsync = promisify(fsync);
@@ -27,6 +28,8 @@ export class JsonLinesAppender {
   private endsTorn = false;
   /** The file was created by this appender: its folder entry must be synced once too. */
   private created = false;
+  /** The file's size as this appender last knew it, while the file is open. */
+  private bytes = 0;
   /** Lines were written since the last sync began. */
   private dirty = false;
   private syncing: Promise<void> | undefined;
@@ -38,14 +41,15 @@ export class JsonLinesAppender {
 
   /** Writes the record as one line; throws for a record with no JSON form or when the write fails. */
   append(record: unknown): void {
-    // JSON.stringify escapes line breaks inside strings, so the text is one line; it throws for a BigInt.
-    const line: string | undefined = JSON.stringify(record);
+    // Every line break inside strings is escaped, so the text is one line; it throws for a BigInt.
+    const line = jsonLine(record);
     if (line === undefined) throw new TypeError('The record has no JSON form.');
     const fd = this.open();
     const bytes = Buffer.from(`${this.endsTorn ? '\n' : ''}${line}\n`);
     try {
       for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
       this.endsTorn = false;
+      this.bytes += bytes.length;
     } catch (fault) {
       // Part of the line may be in the file: the next record starts on a line of its own.
       this.endsTorn = true;
@@ -54,6 +58,11 @@ export class JsonLinesAppender {
       this.dirty = true;
       this.syncing ??= this.syncInBackground();
     }
+  }
+
+  /** The file's size while this appender has it open (another writer's lines are not counted); undefined when closed. */
+  openSize(): number | undefined {
+    return this.fd === undefined ? undefined : this.bytes;
   }
 
   /** Resolves once every line written so far is on the device; rejects with a sync's failure. */
@@ -85,6 +94,7 @@ export class JsonLinesAppender {
     const { size } = fstatSync(fd);
     this.created = size === 0;
     this.endsTorn = size > 0 && lastByte(fd, size) !== 0x0a;
+    this.bytes = size;
     this.fd = fd;
     return fd;
   }

@@ -1,7 +1,8 @@
 /**
  * The audit trail: every add and remove attempted from this app, who did it, where,
- * and what Windows answered. Filter it, export what is shown, or collect the file
- * itself from the path shown. Loaded on demand (React.lazy).
+ * and what Windows answered. The newest page comes first; older pages are read on
+ * request, back through the rotated files. Filter what is loaded, export what is shown,
+ * or collect the files themselves from the path shown. Loaded on demand (React.lazy).
  */
 import {
   Badge,
@@ -28,9 +29,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownload20Regular, Copy20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular, Copy20Regular, History20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { AUDIT_PAGE_MAX, type AuditLogPage, type AuditRecord } from '../../app/audit';
+import { AUDIT_VIEWER_PAGE, type AuditCursor, type AuditRecord } from '../../app/audit';
 import type { AnycastApi } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
@@ -40,7 +41,7 @@ import { saveTextFile } from '../download';
 import { formatDateTime, pluralize } from '../format';
 import { SpacerRow } from '../tables/SpacerRow';
 import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
-import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, succeeded, type OperationFilter, type ResultFilter } from './auditView';
+import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 32;
@@ -77,7 +78,20 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalXL, textAlign: 'center', color: tokens.colorNeutralForeground3 },
 });
 
-type Loaded = { state: 'loading' } | { state: 'loaded'; page: AuditLogPage } | { state: 'failed'; error: AppError };
+/** What has been read so far: the newest pages, newest first. */
+interface Pages {
+  records: AuditRecord[];
+  skippedLines: number;
+  /** Where the next older page ends; null once the oldest record kept is loaded. */
+  older: AuditCursor | null;
+  path: string;
+  /** A request for the next older page is in flight. */
+  loadingOlder: boolean;
+}
+
+type Loaded = { state: 'loading' } | { state: 'loaded'; pages: Pages } | { state: 'failed'; error: AppError };
+
+const BADGE_COLOR: Readonly<Record<Outcome, 'success' | 'danger' | 'warning'>> = { success: 'success', failure: 'danger', unrecorded: 'warning' };
 
 export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onClose: () => void }) {
   const styles = useStyles();
@@ -87,19 +101,40 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
   const [operation, setOperation] = useState<OperationFilter>('all');
   const [result, setResult] = useState<ResultFilter>('all');
   const [pathCopied, setPathCopied] = useState<boolean | null>(null);
+  const [olderError, setOlderError] = useState<AppError | null>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const open = useRef(true);
 
   useEffect(() => {
-    let current = true;
-    void api.readAuditLog({ limit: AUDIT_PAGE_MAX }).then((reply) => {
-      if (current) setLoaded(reply.ok ? { state: 'loaded', page: reply.value } : { state: 'failed', error: reply.error });
+    open.current = true;
+    void api.readAuditLog({ limit: AUDIT_VIEWER_PAGE }).then((reply) => {
+      if (!open.current) return;
+      setLoaded(reply.ok ? { state: 'loaded', pages: { ...reply.value, loadingOlder: false } } : { state: 'failed', error: reply.error });
     });
     return () => {
-      current = false;
+      open.current = false;
     };
   }, [api]);
 
-  const page = loaded.state === 'loaded' ? loaded.page : null;
+  const page = loaded.state === 'loaded' ? loaded.pages : null;
+
+  const showOlder = async () => {
+    if (!page?.older || page.loadingOlder) return;
+    setOlderError(null);
+    setLoaded({ state: 'loaded', pages: { ...page, loadingOlder: true } });
+    const reply = await api.readAuditLog({ limit: AUDIT_VIEWER_PAGE, before: page.older });
+    if (!open.current) return;
+    if (!reply.ok) {
+      setOlderError(reply.error);
+      setLoaded({ state: 'loaded', pages: { ...page, loadingOlder: false } });
+      return;
+    }
+    const { records, skippedLines, older } = reply.value;
+    setLoaded({
+      state: 'loaded',
+      pages: { ...page, records: [...page.records, ...records], skippedLines: page.skippedLines + skippedLines, older, loadingOlder: false },
+    });
+  };
   const deferredText = useDeferredValue(text);
   const shown = useMemo(
     () => (page ? filterAudit(page.records, { text: deferredText, operation, result }) : []),
@@ -133,8 +168,9 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
               <Field label="Result">
                 <Select value={result} onChange={(_, data) => setResult(data.value as ResultFilter)}>
                   <option value="all">All</option>
-                  <option value="success">Succeeded</option>
-                  <option value="failure">Failed</option>
+                  <option value="success">{OUTCOME_LABEL.success}</option>
+                  <option value="failure">{OUTCOME_LABEL.failure}</option>
+                  <option value="unrecorded">{OUTCOME_LABEL.unrecorded}</option>
                 </Select>
               </Field>
             </div>
@@ -145,11 +181,22 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
                   {shown.length === page.records.length
                     ? `${pluralize(page.records.length, 'record', 'records')}, newest first.`
                     : `${shown.length.toLocaleString('en-US')} of ${pluralize(page.records.length, 'record', 'records')} match, newest first.`}
-                  {page.total > page.records.length && ` Only the newest ${page.records.length.toLocaleString('en-US')} of ${page.total.toLocaleString('en-US')} are shown.`}
+                  {page.older && ' Older records are in the log.'}
                   {page.skippedLines > 0 && ` ${pluralize(page.skippedLines, 'line', 'lines')} of the file could not be read and ${page.skippedLines === 1 ? 'is' : 'are'} left out.`}
                 </Text>
+                {(page.older || page.records.length > AUDIT_VIEWER_PAGE) && (
+                  <Button
+                    size="small"
+                    icon={page.loadingOlder ? <Spinner size="extra-tiny" /> : <History20Regular />}
+                    disabledFocusable={!page.older || page.loadingOlder}
+                    onClick={() => void showOlder()}
+                  >
+                    {page.older ? 'Show older records' : 'All records are shown'}
+                  </Button>
+                )}
               </div>
             )}
+            {olderError && <ErrorNotice error={olderError} />}
             <div className={styles.scroller} ref={scrollerRef}>
               <Table aria-label="Audit records" aria-rowcount={shown.length + 1} size="extra-small" className={styles.table}>
                 <TableHeader className={styles.headRow}>
@@ -208,7 +255,8 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
 
 function AuditRow({ record, rowIndex }: { record: AuditRecord; rowIndex: number }) {
   const styles = useStyles();
-  const ok = succeeded(record);
+  const outcome = outcomeOf(record);
+  const detail = outcome === 'failure' ? `${record.result} (${record.resultCode})` : outcome === 'unrecorded' ? 'the change may or may not have been made' : null;
   const when = new Date(record.time);
   const iface = record.interfaceLabel || `LUID ${record.interfaceLuid}`;
   return (
@@ -222,15 +270,11 @@ function AuditRow({ record, rowIndex }: { record: AuditRecord; rowIndex: number 
       <TableCell className={styles.mono} title={record.address}>{record.address}</TableCell>
       <TableCell className={styles.cell} title={iface}>{iface}</TableCell>
       <TableCell>
-        <span className={styles.result} title={ok ? undefined : `${record.result} (${record.resultCode})`}>
-          <Badge appearance="tint" shape="rounded" color={ok ? 'success' : 'danger'}>
-            {ok ? 'Succeeded' : 'Failed'}
+        <span className={styles.result} title={detail ?? undefined}>
+          <Badge appearance="tint" shape="rounded" color={BADGE_COLOR[outcome]}>
+            {OUTCOME_LABEL[outcome]}
           </Badge>
-          {!ok && (
-            <span className={mergeClasses(styles.cell, styles.muted)}>
-              {record.result} ({record.resultCode})
-            </span>
-          )}
+          {detail && <span className={mergeClasses(styles.cell, styles.muted)}>{detail}</span>}
         </span>
       </TableCell>
     </TableRow>

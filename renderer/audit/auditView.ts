@@ -1,10 +1,11 @@
 /** Filtering the audit trail and writing it out for a ticket or a colleague. */
 import type { AuditRecord } from '../../app/audit';
 import { defuseFormula, formatCsvRecord } from '../../app/csv';
+import { jsonLine } from '../../app/json-lines';
 import { matchesTerms, queryTerms, searchText } from '../tables/search';
 
 export type OperationFilter = 'all' | AuditRecord['operation'];
-export type ResultFilter = 'all' | 'success' | 'failure';
+export type ResultFilter = 'all' | 'success' | 'failure' | 'unrecorded';
 
 export interface AuditFilter {
   text: string;
@@ -14,7 +15,15 @@ export interface AuditFilter {
 
 export const OPERATION_LABEL: Readonly<Record<AuditRecord['operation'], string>> = { create: 'Add', delete: 'Remove' };
 
-export const succeeded = (record: AuditRecord) => record.resultCode === 0;
+/** What became of a change, as the log has it: an attempt whose outcome could not be written has none. */
+export type Outcome = Exclude<ResultFilter, 'all'>;
+
+export function outcomeOf(record: AuditRecord): Outcome {
+  if (record.resultCode === null) return 'unrecorded';
+  return record.resultCode === 0 ? 'success' : 'failure';
+}
+
+export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = { success: 'Succeeded', failure: 'Failed', unrecorded: 'No outcome recorded' };
 
 // Records are never modified once read, so each one's search text is built once, not per keystroke.
 const textOf = new WeakMap<AuditRecord, string>();
@@ -23,8 +32,8 @@ const textOf = new WeakMap<AuditRecord, string>();
 function recordText(r: AuditRecord): string {
   let text = textOf.get(r);
   if (text === undefined) {
-    const outcome = succeeded(r) ? 'succeeded' : 'failed';
-    text = searchText([r.time, r.user, r.machine, OPERATION_LABEL[r.operation], r.address, r.interfaceLabel, r.interfaceLuid, r.result, r.resultCode, outcome]);
+    const outcome = OUTCOME_LABEL[outcomeOf(r)];
+    text = searchText([r.time, r.user, r.machine, OPERATION_LABEL[r.operation], r.address, r.interfaceLabel, r.interfaceLuid, r.result ?? '', r.resultCode ?? '', outcome]);
     textOf.set(r, text);
   }
   return text;
@@ -35,7 +44,7 @@ export function filterAudit(records: readonly AuditRecord[], filter: AuditFilter
   return records.filter(
     (r) =>
       (filter.operation === 'all' || r.operation === filter.operation) &&
-      (filter.result === 'all' || (filter.result === 'success') === succeeded(r)) &&
+      (filter.result === 'all' || filter.result === outcomeOf(r)) &&
       matchesTerms(recordText(r), terms),
   );
 }
@@ -47,11 +56,14 @@ const CSV_COLUMNS = [
 
 /** Same conventions as the entry export: a byte order mark for Excel, and no cell a spreadsheet would run. */
 export function auditCsv(records: readonly AuditRecord[]): string {
-  const rows = records.map((r) => CSV_COLUMNS.map((column) => defuseFormula(String(r[column]))));
+  // One row per change; a change with no outcome on record says so in the result column and leaves the code empty.
+  const cell = (r: AuditRecord, column: (typeof CSV_COLUMNS)[number]) =>
+    column === 'result' && r.result === null ? OUTCOME_LABEL.unrecorded.toLowerCase() : String(r[column] ?? '');
+  const rows = records.map((r) => CSV_COLUMNS.map((column) => defuseFormula(cell(r, column))));
   return `\uFEFF${[CSV_COLUMNS, ...rows].map(formatCsvRecord).join('')}`;
 }
 
 /** One record per line, as the log file itself is written. */
 export function auditJsonl(records: readonly AuditRecord[]): string {
-  return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return records.map((r) => `${jsonLine(r)}\n`).join('');
 }

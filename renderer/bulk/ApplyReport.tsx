@@ -20,6 +20,7 @@ interface ApplyReportProps {
 
 export function ApplyReport({ summary, stopped, addedCount, removal }: ApplyReportProps) {
   const styles = useStyles();
+  const unrecorded = summary.rows.filter((row) => row.warning !== undefined).length;
   return (
     <>
       <div className={styles.summary} role="status">
@@ -29,10 +30,34 @@ export function ApplyReport({ summary, stopped, addedCount, removal }: ApplyRepo
         {summary.counts.failed > 0 && (
           <Text size={200}>The rows that failed say why below; the others were applied as shown.</Text>
         )}
+        {unrecorded > 0 && (
+          <Text size={200}>
+            {pluralize(unrecorded, 'address was', 'addresses were')} added with the result not on record in the audit log; the rows say why.
+          </Text>
+        )}
       </div>
       {removal && <RemovalNotice removal={removal} addedCount={addedCount} />}
+      {removal && removal.unrecorded.length > 0 && <UnrecordedRemovals removal={removal} />}
       <OutcomeTable label="Results" statusHeading="Result" rows={resultOutcomeRows(summary)} />
     </>
+  );
+}
+
+function UnrecordedRemovals({ removal }: { removal: Removal }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{pluralize(removal.unrecorded.length, 'removal is', 'removals are')} not on record in the audit log</MessageBarTitle>
+        <ul className={styles.list}>
+          {removal.unrecorded.map(({ entry, warning }) => (
+            <li key={`${entry.key.interfaceLuid}/${entry.key.address}`}>
+              {entry.label}: {warning.what}
+            </li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -38,7 +38,7 @@ export function resultOutcomeRows(summary: ApplySummary): OutcomeRow[] {
     ...(row.interfaceLabel === undefined ? {} : { interfaceLabel: row.interfaceLabel }),
     ...APPLY_WORDS[row.status],
     ...(row.reason === undefined ? {} : { reason: row.reason }),
-    warnings: [],
+    warnings: row.warning === undefined ? [] : [row.warning],
   }));
 }
 

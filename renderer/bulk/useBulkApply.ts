@@ -18,6 +18,8 @@ export interface AddedEntry {
 export interface Removal {
   removed: number;
   failures: Array<{ entry: AddedEntry; error: AppError }>;
+  /** Removed, with the outcome not on record in the audit log. */
+  unrecorded: Array<{ entry: AddedEntry; warning: AppError }>;
   /** Stopped before every added entry was tried. */
   stopped: boolean;
 }
@@ -67,7 +69,8 @@ export function useBulkApply(api: AnycastApi, onChanged: () => void): BulkApply 
     setPhase('removing');
     const replies = await run(added, (a) => a.label, (a) => api.deleteAnycast(a.key));
     const failures = replies.flatMap((reply, i) => (reply.ok ? [] : [{ entry: added[i]!, error: reply.error }]));
-    setRemoval({ removed: replies.length - failures.length, failures, stopped: replies.length < added.length });
+    const unrecorded = replies.flatMap((reply, i) => (reply.ok && reply.warning ? [{ entry: added[i]!, warning: reply.warning }] : []));
+    setRemoval({ removed: replies.length - failures.length, failures, unrecorded, stopped: replies.length < added.length });
     setPhase(null);
     onChanged();
   }, [added, api, onChanged, run]);

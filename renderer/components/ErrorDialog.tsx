@@ -1,6 +1,7 @@
 /**
  * Every failed reply, told from its AppError: what happened, why, what to do, and
- * the Windows facts a ticket needs, with a way to copy them.
+ * the Windows facts a ticket needs, with a way to copy them. A warning that came with
+ * a success (a change made but not on record) is told the same way, marked as a warning.
  */
 import {
   Button,
@@ -17,7 +18,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { Checkmark16Regular, Copy20Regular, ErrorCircle24Filled } from '@fluentui/react-icons';
+import { Checkmark16Regular, Copy20Regular, ErrorCircle24Filled, Warning24Filled } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { errorDetailsText } from '../../app/error-catalogue';
 import type { AppError } from '../../app/model';
@@ -26,6 +27,7 @@ const useStyles = makeStyles({
   surface: { maxWidth: '560px' },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   titleIcon: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  warningIcon: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   sectionHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -47,6 +49,8 @@ const useStyles = makeStyles({
 
 interface ErrorDialogProps {
   error: AppError | null;
+  /** 'warning': the request was carried out, and this is what the person must know about it. */
+  tone?: 'error' | 'warning';
   /** The computer's name for the ticket text, once the status has been read. */
   machine?: string;
   onClose: () => void;
@@ -59,7 +63,7 @@ interface CopyOutcome {
   text: string;
 }
 
-export function ErrorDialog({ error, machine, onClose }: ErrorDialogProps) {
+export function ErrorDialog({ error, tone = 'error', machine, onClose }: ErrorDialogProps) {
   const styles = useStyles();
   const closeRef = useRef<HTMLButtonElement>(null);
   const fallbackRef = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +99,11 @@ export function ErrorDialog({ error, machine, onClose }: ErrorDialogProps) {
         {error && (
           <DialogBody>
             <DialogTitle className={styles.title}>
-              <ErrorCircle24Filled className={styles.titleIcon} aria-hidden="true" />
+              {tone === 'warning' ? (
+                <Warning24Filled className={styles.warningIcon} aria-hidden="true" />
+              ) : (
+                <ErrorCircle24Filled className={styles.titleIcon} aria-hidden="true" />
+              )}
               {error.title}
             </DialogTitle>
             <DialogContent className={styles.content}>

@@ -16,7 +16,9 @@ export function StatusBanners({ status }: { status: SystemStatus | null }) {
   const styles = useStyles();
   if (!status) return null;
   const simulated = status.backend === 'simulated';
-  if (!simulated && status.elevated && status.anycastApi) return null;
+  const { records } = status;
+  const recordsUnprotected = records.access === 'loosened' || records.access === 'unverified';
+  if (!simulated && status.elevated && status.anycastApi && !recordsUnprotected) return null;
   return (
     <div className={styles.group}>
       {simulated && (
@@ -34,6 +36,17 @@ export function StatusBanners({ status }: { status: SystemStatus | null }) {
             <MessageBarTitle>Not running as administrator</MessageBarTitle>
             Adding or removing addresses will fail with “Access denied”. To make changes, close Anycast Manager and
             start it again with Run as administrator.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {recordsUnprotected && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{records.access === 'loosened' ? 'Records folder not protected' : 'Records folder not checked'}</MessageBarTitle>
+            The audit log and the saved set should be in a folder only administrators can change, but{' '}
+            {records.problems.join('; ')}. Programs running without administrator rights may be able to change the
+            records in {records.path}. An administrator can restore the folder: save its files elsewhere, delete it,
+            and start Anycast Manager again, which creates it with the right permissions.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -26,7 +26,7 @@ const sourceImportMetaUrl = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'test/bench/run.ts', 'footprint-child': 'test/bench/footprint-child.ts' },
+  entryPoints: { run: 'test/bench/run.ts', 'footprint-child': 'test/bench/footprint-child.ts', 'audit-page-child': 'test/bench/audit-page-child.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -39,7 +39,8 @@ await build({
   plugins: [sourceImportMetaUrl],
 });
 
-const run = spawnSync(process.execPath, ['--enable-source-maps', join(outdir, 'run.cjs'), join(outdir, 'footprint-child.cjs')], {
+const children = [join(outdir, 'footprint-child.cjs'), join(outdir, 'audit-page-child.cjs')];
+const run = spawnSync(process.execPath, ['--enable-source-maps', join(outdir, 'run.cjs'), ...children], {
   cwd: root,
   stdio: 'inherit',
 });

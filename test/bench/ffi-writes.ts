@@ -118,11 +118,16 @@ async function writeThroughService({ service, files }: { service: AnycastService
   await files.audit.flush();
 }
 
-/** The audit lines the service writes for these rows, straight to the log; `syncEach` waits for each to reach the device. */
+/** The audit lines the service writes for these rows (intent, then outcome), straight to the log; `syncEach` waits for each change's to reach the device. */
 async function appendAuditLines(log: AuditLog, rows: readonly AnycastRow[], syncEach: boolean): Promise<void> {
+  let id = 0;
   for (const operation of ['create', 'delete'] as const) {
     for (const row of rows) {
-      log.append({
+      id += 1;
+      await log.rotateIfFull();
+      log.writeIntent({
+        kind: 'intent',
+        id: String(id),
         time: new Date().toISOString(),
         ...TEST_IDENTITY,
         backend: 'windows',
@@ -132,9 +137,8 @@ async function appendAuditLines(log: AuditLog, rows: readonly AnycastRow[], sync
         interfaceLuid: row.interfaceLuid.toString(),
         interfaceIndex: row.interfaceIndex,
         interfaceLabel: 'Ethernet 10 (index 100)',
-        resultCode: 0,
-        result: 'NO_ERROR',
       });
+      log.writeOutcome({ kind: 'outcome', id: String(id), time: new Date().toISOString(), resultCode: 0, result: 'NO_ERROR' });
       if (syncEach) await log.flush();
     }
   }

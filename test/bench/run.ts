@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUDIT_SECTION, benchAuditPaging } from './audit-paging';
 import { openBenchLibrary, type BenchLibrary } from './bench-library';
 import { benchFfiListing, LISTING_SECTION } from './ffi-listing';
 import { benchFfiWrites, WRITES_SECTION } from './ffi-writes';
@@ -32,11 +33,13 @@ const NOTES = [
   'Main thread: the same binding with its calls on libuv worker threads (as the app makes them) and on the ' +
     'calling thread (a synchronous binding); stall is the longest event-loop delay (perf_hooks, 1 ms resolution), ' +
     'median of 3 runs after one unrecorded run.',
+  'Audit log viewer: service.handle("readAuditLog") in a fresh Node process over a 1 GB log just written (so in the ' +
+    'page cache); peak memory is that process\'s maximum resident set.',
 ];
 
 async function main(): Promise<number> {
-  const childScript = process.argv[2];
-  if (!childScript) throw new Error('usage: run.cjs <footprint-child.cjs> (npm run bench passes it)');
+  const [childScript, auditChildScript] = process.argv.slice(2);
+  if (!childScript || !auditChildScript) throw new Error('usage: run.cjs <footprint-child.cjs> <audit-page-child.cjs> (npm run bench passes them)');
   const report: BenchReport = { machine: machineInfo(), sections: [], measurements: [], failures: [], notes: NOTES };
 
   // Every FFI section needs the C library; without a compiler they are reported as not measured.
@@ -59,6 +62,7 @@ async function main(): Promise<number> {
     [FOOTPRINT_SECTION, ': renderer JS', () => benchInitialJs(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': main process memory', () => benchMainMemory(childScript, lib().path)],
     [MAIN_THREAD_SECTION, '', () => benchMainThread(lib())],
+    [AUDIT_SECTION, '', () => benchAuditPaging(auditChildScript)],
   ];
   for (const [section, part, run] of sections) {
     if (!report.sections.includes(section)) report.sections.push(section);

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuditRecord } from '../../app/audit';
+import { AUDIT_VIEWER_PAGE, type AuditRecord } from '../../app/audit';
 import AuditLogDialog from '../../renderer/audit/AuditLogDialog';
 import { saveTextFile } from '../../renderer/download';
-import { AUDIT_PATH, createFakeApi, ETHERNET, WIFI } from './fakeApi';
+import { appError, AUDIT_PATH, createFakeApi, ETHERNET, WIFI } from './fakeApi';
 import { renderWithProviders } from './render';
 
 vi.mock('../../renderer/download', () => ({ saveTextFile: vi.fn() }));
@@ -37,7 +37,7 @@ describe('Audit log viewer', () => {
 
   it('shows time, user, machine, operation, address, interface and result, newest first, and where the file is', async () => {
     const { api, dialog, table } = await renderAudit();
-    expect(api.readAuditLog).toHaveBeenCalledWith({ limit: 10_000 });
+    expect(api.readAuditLog).toHaveBeenCalledWith({ limit: AUDIT_VIEWER_PAGE });
     const [, newest] = within(table).getAllByRole('row');
     expect(within(newest!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       expect.stringMatching(/^2025-03-14 \d\d:15:00$/), 'CONTOSO\\tech1', 'PC-HELPDESK-07', 'Remove', '=cmd|calc', 'Wi-Fi (index 18)', 'FailedERROR_ACCESS_DENIED (5)',
@@ -78,6 +78,55 @@ describe('Audit log viewer', () => {
     expect(csv.text.trim().split('\r\n')).toHaveLength(3);
     expect(jsonl.fileName).toBe('anycast-audit.jsonl');
     expect(jsonl.text.trim().split('\n').map((line) => JSON.parse(line) as AuditRecord)).toEqual([AUDIT[3], AUDIT[2]]);
+  });
+
+  it('shows an attempt whose outcome is not on record as such, and filters and exports it', async () => {
+    const unrecorded: AuditRecord = { ...record('2025-03-14T08:20:00.000Z', 'create', '192.0.2.99', ETHERNET), resultCode: null, result: null };
+    const api = createFakeApi({ audit: [...AUDIT, unrecorded] });
+    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Audit log' });
+    await within(dialog).findByText('5 records, newest first.');
+    const [, newest] = within(dialog).getAllByRole('row');
+    expect(within(newest!).getAllByRole('cell').at(-1)!.textContent).toBe('No outcome recordedthe change may or may not have been made');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Result' }), 'unrecorded');
+    expect(await within(dialog).findByText('1 of 5 records match, newest first.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Export CSV' }));
+    const [csv] = vi.mocked(saveTextFile).mock.calls.map(([file]) => file);
+    expect(csv!.text.trim().split('\r\n')[1]).toMatch(/,192\.0\.2\.99,ipv4,1688849877041152,12,Ethernet \(index 12\),,no outcome recorded$/);
+  });
+
+  it('pages back through older records on request, keeping the filters', async () => {
+    const many = Array.from({ length: AUDIT_VIEWER_PAGE * 2 + 5 }, (_, n) =>
+      record(new Date(Date.UTC(2025, 2, 14, 8) + n * 60_000).toISOString(), 'create', `10.0.${n >> 8}.${n & 255}`, n % 2 ? WIFI : ETHERNET),
+    );
+    const api = createFakeApi({ audit: many });
+    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Audit log' });
+    await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search audit log' }), '10.0.0.4');
+    const older = within(dialog).getByRole('button', { name: 'Show older records' });
+    await user.click(older);
+    await within(dialog).findByText(/of 2,000 records match, newest first\. Older records are in the log\./);
+    expect(api.readAuditLog).toHaveBeenLastCalledWith({ limit: AUDIT_VIEWER_PAGE, before: { file: '1', offset: AUDIT_VIEWER_PAGE + 5 } });
+    await user.click(older);
+    await within(dialog).findByText(/of 2,005 records match, newest first\.$/);
+    // The oldest records, in the rotated files, are on screen with the search applied: 10.0.0.4 and 10.0.0.40–49.
+    await waitFor(() => expect(within(dialog).getAllByRole('row').slice(1).map((row) => row.querySelectorAll('td')[4]?.textContent)).toContain('10.0.0.4'));
+    const button = within(dialog).getByRole('button', { name: 'All records are shown' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+  });
+
+  it('says why older records could not be read, and keeps what is shown', async () => {
+    const many = Array.from({ length: AUDIT_VIEWER_PAGE + 1 }, (_, n) => record(`2025-03-14T08:00:${String(n % 60).padStart(2, '0')}.000Z`, 'create', `10.1.${n >> 8}.${n & 255}`, ETHERNET));
+    const api = createFakeApi({ audit: many });
+    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const dialog = screen.getByRole('dialog', { name: 'Audit log' });
+    await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
+    api.readAuditLog.mockResolvedValueOnce({ ok: false, error: appError({ code: 87, symbol: 'ERROR_INVALID_PARAMETER', operation: 'read-audit', title: 'The request was not sent to Windows', what: 'The older records were removed from the log while it was open.' }) });
+    await user.click(within(dialog).getByRole('button', { name: 'Show older records' }));
+    expect(await within(dialog).findByText(/The older records were removed from the log while it was open\./)).toBeInTheDocument();
+    expect(within(dialog).getByText('1,000 records, newest first. Older records are in the log.')).toBeInTheDocument();
   });
 
   it('says when nothing has been recorded yet', async () => {

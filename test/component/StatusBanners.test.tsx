@@ -48,4 +48,26 @@ describe('Status banners', () => {
     expect(screen.getByText('Not running as administrator')).toBeVisible();
     expect(screen.getByText('Anycast functions unavailable')).toBeVisible();
   });
+
+  it('warns when the records folder lets others than administrators change it, naming why and where', () => {
+    const records = {
+      path: 'C:\\ProgramData\\Anycast Manager',
+      access: 'loosened' as const,
+      problems: ['Users can change what it holds', 'it inherits permissions from the folder above it'],
+    };
+    renderBanners({ records });
+    expect(screen.getByText('Records folder not protected')).toBeVisible();
+    const banner = screen.getByText(/Users can change what it holds; it inherits permissions from the folder above it\./);
+    expect(banner).toHaveTextContent('may be able to change the records in C:\\ProgramData\\Anycast Manager');
+  });
+
+  it('warns when the records folder’s permissions could not be checked', () => {
+    renderBanners({ records: { path: 'C:\\Users\\tech1\\AppData\\Roaming\\Anycast Manager', access: 'unverified', problems: ['its permissions could not be read (Windows error 5)'] } });
+    expect(screen.getByText('Records folder not checked')).toBeVisible();
+  });
+
+  it('says nothing about a per-user folder', () => {
+    const { container } = renderBanners({ records: { path: '/home/tech/.config/Anycast Manager', access: 'per-user', problems: [] } });
+    expect(container).toHaveTextContent('');
+  });
 });

@@ -37,6 +37,7 @@ export const SEED_ENTRIES: AnycastEntry[] = [
 export const WINDOWS_ELEVATED: SystemStatus = {
   platform: 'win32', backend: 'windows', simulatedReason: null, elevated: true, anycastApi: true, ipv4Stack: true, ipv6Stack: true,
   machine: 'PC-HELPDESK-07', user: 'CONTOSO\\tech1',
+  records: { path: 'C:\\ProgramData\\Anycast Manager', access: 'administrators-only', problems: [] },
 };
 
 export const AUDIT_PATH = 'C:\\ProgramData\\Anycast Manager\\audit.jsonl';
@@ -68,6 +69,8 @@ export interface FakeOptions {
   failCreate?: (key: AnycastKey) => AppError | undefined;
   /** Creates succeed, but reading the entry back fails with this. */
   readBackFails?: AppError;
+  /** A change made with a warning (its outcome not on record), by address. */
+  warnWrite?: (operation: 'create' | 'delete', key: AnycastKey) => AppError | undefined;
 }
 
 type Mocked = { [M in Method]: ReturnType<typeof vi.fn<AnycastApi[M]>> };
@@ -108,7 +111,9 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
   };
   const write = <T,>(operation: 'create' | 'delete', key: AnycastKey, error: AppError | undefined, apply: () => T) => {
     record(operation, key, error);
-    return error ? Promise.resolve({ ok: false as const, error }) : ok(apply());
+    if (error) return Promise.resolve({ ok: false as const, error });
+    const warning = options.warnWrite?.(operation, key);
+    return warning ? Promise.resolve({ ok: true as const, value: apply(), warning }) : ok(apply());
   };
 
   const api: FakeApi = {
@@ -152,9 +157,13 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
         return null;
       });
     }),
-    readAuditLog: vi.fn<AnycastApi['readAuditLog']>(({ limit }) =>
-      failed('readAuditLog') ?? ok({ records: audit.slice(-limit).reverse(), skippedLines: 0, total: audit.length, path: AUDIT_PATH }),
-    ),
+    // Pages as the service gives them, newest first; the cursor's offset counts the records older than the page before.
+    readAuditLog: vi.fn<AnycastApi['readAuditLog']>(({ limit, before }) => {
+      const end = before?.offset ?? audit.length;
+      const start = Math.max(0, end - limit);
+      const older = start > 0 ? { file: '1', offset: start } : null;
+      return failed('readAuditLog') ?? ok({ records: audit.slice(start, end).reverse(), skippedLines: 0, older, path: AUDIT_PATH });
+    }),
     getSavedSet: vi.fn<AnycastApi['getSavedSet']>(() => failed('getSavedSet') ?? ok(savedSet)),
     saveSavedSet: vi.fn<AnycastApi['saveSavedSet']>(({ entries: saved }: Request<'saveSavedSet'>) => {
       const early = failed('saveSavedSet');

@@ -4,15 +4,20 @@
  * in order; at most the line being written is torn, and the next append after the crash
  * starts on a line of its own. The same
  * loop through a buffered write stream, as a control, is caught losing records it had
- * reported written, which shows the check can fail.
+ * reported written, which shows the check can fail. The same holds for the audit log
+ * rotating at a small cap: across its files, oldest first, every reported record is there.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generationPath } from '../../main/audit/log-generations';
 import { JsonLinesAppender } from '../../main/storage/durable-append';
 import { bundleChild, runUntilKilled } from './kill-writer';
 
 const KILLS = 6;
+/** A rotation every hundred or so records, and enough files kept that none is dropped in a run. */
+const ROTATE_AT_BYTES = 32 * 1024;
+const KEEP_ROTATED = 200;
 const CONTROL_ATTEMPTS = 20;
 
 const dir = mkdtempSync(join(tmpdir(), 'anycast-append-crash-'));
@@ -26,21 +31,42 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The last record the writer reported appended before it was killed. */
 const appendUntilKilled = (target: string, mode: 'durable' | 'buffered', delayMs: number) => runUntilKilled(child, [target, mode], delayMs);
+const appendRotatingUntilKilled = (target: string, delayMs: number) =>
+  runUntilKilled(child, [target, 'rotating', String(ROTATE_AT_BYTES), String(KEEP_ROTATED)], delayMs);
 
 const randomDelay = () => 20 + Math.floor(Math.random() * 200);
 
-/** The file's lines in order: each record's number, or null for a line that is not a whole record. */
+/** The file's lines in order: each record's number (its n, or an intent's id), or null for a line that is not a whole record. */
 function readLines(path: string): Array<number | null> {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => {
       try {
-        return (JSON.parse(line) as { n: number }).n;
+        const record = JSON.parse(line) as { n?: number; id?: string };
+        return record.n ?? Number(record.id);
       } catch {
         return null;
       }
     });
+}
+
+/** Every file of a rotating log, oldest first, as one list of lines; and how many files there were. */
+function readRotatedLines(path: string): { lines: Array<number | null>; files: number } {
+  const names = Array.from({ length: KEEP_ROTATED + 1 }, (_, n) => generationPath(path, KEEP_ROTATED - n)).filter((name) => existsSync(name));
+  return { lines: names.flatMap(readLines), files: names.length };
+}
+
+/** One run's lines, in order: records 1 to `lastDone` all whole, at most one more, and at most the last line torn. */
+function expectEveryReportedRecord(lines: Array<number | null>, lastDone: number): void {
+  // Linux may end a write early for a fatal signal, so the line being written can be torn; no other.
+  const torn = lines.indexOf(null);
+  expect(torn === -1 || torn === lines.length - 1).toBe(true);
+  // The record being appended at the kill may or may not have landed; none before it is missing.
+  const whole = lines.filter((n) => n !== null);
+  expect(whole.length).toBeGreaterThanOrEqual(lastDone);
+  expect(whole.length).toBeLessThanOrEqual(lastDone + 1);
+  expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i + 1));
 }
 
 describe('the audit appender under SIGKILL', () => {
@@ -50,15 +76,7 @@ describe('the audit appender under SIGKILL', () => {
       const lastDone = await appendUntilKilled(target, 'durable', randomDelay());
       expect(lastDone).toBeGreaterThan(0);
       const lines = readLines(target);
-      const thisRun = lines.slice(lines.lastIndexOf(1));
-      // Linux may end a write early for a fatal signal, so the line being written can be torn; no other.
-      const torn = thisRun.indexOf(null);
-      expect(torn === -1 || torn === thisRun.length - 1).toBe(true);
-      // The record being appended at the kill may or may not have landed; none before it is missing.
-      const whole = thisRun.filter((n) => n !== null);
-      expect(whole.length).toBeGreaterThanOrEqual(lastDone);
-      expect(whole.length).toBeLessThanOrEqual(lastDone + 1);
-      expect(whole).toEqual(Array.from({ length: whole.length }, (_, i) => i + 1));
+      expectEveryReportedRecord(lines.slice(lines.lastIndexOf(1)), lastDone);
     }
   });
 
@@ -69,6 +87,23 @@ describe('the audit appender under SIGKILL', () => {
     log.append({ n: 'after' });
     await log.flush();
     expect(readFileSync(target, 'utf8').split('\n').at(-2)).toBe('{"n":"after"}');
+  });
+});
+
+describe('the rotating audit log under SIGKILL', () => {
+  it(`keeps every record reported written, whole and in order across its files, through ${KILLS} kills`, async () => {
+    let rotations = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const folder = join(dir, `rotating-${kill}`);
+      mkdirSync(folder);
+      const lastDone = await appendRotatingUntilKilled(join(folder, 'audit.jsonl'), randomDelay());
+      expect(lastDone).toBeGreaterThan(0);
+      const { lines, files } = readRotatedLines(join(folder, 'audit.jsonl'));
+      rotations += files - 1;
+      expectEveryReportedRecord(lines, lastDone);
+    }
+    // The kills landed while the log was rotating, not only before its first rotation.
+    expect(rotations).toBeGreaterThan(KILLS);
   });
 });
 

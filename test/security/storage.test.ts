@@ -1,7 +1,8 @@
 /**
  * The storage helpers' behaviour in one process: atomic replacement (ordering,
  * retries on a busy target, no debris on failure) and the durable JSON-lines
- * append (one record per line, a torn tail kept apart from the next record).
+ * append (one record per line, a torn tail kept apart from the next record), and reading
+ * lines back from the end.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
@@ -9,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isTempFor, writeFileAtomic } from '../../main/storage/atomic-write';
 import { JsonLinesAppender } from '../../main/storage/durable-append';
+import { linesBackward } from '../../main/storage/lines-backward';
+import { splitLinesEagerly } from '../support/line-ends';
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
@@ -62,11 +65,11 @@ describe('writeFileAtomic', () => {
 describe('JsonLinesAppender', () => {
   const lines = (file: string) => readFileSync(file, 'utf8').split('\n');
 
-  it('writes one record per line, in call order, even for text with line breaks', async () => {
+  it('writes one record per line, in call order, even for text with line breaks of any kind', async () => {
     const log = new JsonLinesAppender(join(freshDir(), 'audit.jsonl'));
-    for (let n = 0; n < 50; n++) log.append({ n, note: 'two\nlines\u2028here' });
+    for (let n = 0; n < 50; n++) log.append({ n, note: 'two\nlines\u2028here\u2029and\u0085there' });
     await log.flush();
-    const records = lines(log.path);
+    const records = splitLinesEagerly(readFileSync(log.path, 'utf8'));
     expect(records.pop()).toBe('');
     expect(records.map((line) => (JSON.parse(line) as { n: number }).n)).toEqual(Array.from({ length: 50 }, (_, n) => n));
   });
@@ -107,5 +110,42 @@ describe('JsonLinesAppender', () => {
   it('fails an append where the folder does not exist', () => {
     const log = new JsonLinesAppender(join(freshDir(), 'missing', 'audit.jsonl'));
     expect(() => log.append({ n: 1 })).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
+});
+
+describe('linesBackward', () => {
+  async function backward(content: string | Buffer, end?: number, options?: Parameters<typeof linesBackward>[2]) {
+    const path = join(freshDir(), 'lines.txt');
+    writeFileSync(path, content);
+    const handle = await fsPromises.open(path, 'r');
+    try {
+      const lines: Array<[number, string | null]> = [];
+      for await (const line of linesBackward(handle, end ?? (await handle.stat()).size, options)) lines.push([line.start, line.bytes?.toString('utf8') ?? null]);
+      return lines;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('gives each line, newest first, with the offset where it starts, across chunk boundaries', async () => {
+    const text = 'first\nsecond line\n\nthird, longer than a chunk\n';
+    const expected: Array<[number, string]> = [[text.length, ''], [19, 'third, longer than a chunk'], [18, ''], [6, 'second line'], [0, 'first']];
+    for (const chunkBytes of [1, 3, 7, 64]) expect(await backward(text, undefined, { chunkBytes }), String(chunkBytes)).toEqual(expected);
+  });
+
+  it('starts from any line start, and counts text after the last line feed as a line', async () => {
+    expect(await backward('a\nbb\nccc\n', 5, { chunkBytes: 2 })).toEqual([[5, ''], [2, 'bb'], [0, 'a']]);
+    expect(await backward('a\nunfinished', undefined, { chunkBytes: 4 })).toEqual([[2, 'unfinished'], [0, 'a']]);
+    expect(await backward('')).toEqual([]);
+  });
+
+  it('keeps multi-byte characters whole when a chunk splits them', async () => {
+    expect(await backward('Büro ½ – \u2028\nnext\n', undefined, { chunkBytes: 3 })).toEqual([[22, ''], [17, 'next'], [0, 'Büro ½ – \u2028']]);
+  });
+
+  it('drops a line longer than the limit without holding it, and goes on', async () => {
+    const huge = 'x'.repeat(10_000);
+    expect(await backward(`a\n${huge}\nb\n`, undefined, { chunkBytes: 64, maxLineBytes: 1_000 })).toEqual([[10_005, ''], [10_003, 'b'], [2, null], [0, 'a']]);
+    expect(await backward(huge, undefined, { chunkBytes: 64, maxLineBytes: 1_000 })).toEqual([[0, null]]);
   });
 });

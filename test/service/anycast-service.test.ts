@@ -52,7 +52,17 @@ const badPayloads: Record<Method, unknown[]> = {
     { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: 1, __proto__: { admin: true }, extra: true },
   ],
   deleteAnycast: [undefined, { address: '192.0.2.1', interfaceLuid: '1' }, 'delete everything'],
-  readAuditLog: [undefined, {}, { limit: 0 }, { limit: 10_001 }, { limit: '5' }, { limit: 1.5 }],
+  readAuditLog: [
+    undefined,
+    {},
+    { limit: 0 },
+    { limit: 10_001 },
+    { limit: '5' },
+    { limit: 1.5 },
+    { limit: 5, before: { file: '../audit.jsonl', offset: 0 } },
+    { limit: 5, before: { file: '12', offset: -1 } },
+    { limit: 5, before: { file: '12', offset: 0, path: '/etc/passwd' } },
+  ],
   getSavedSet: [null, { entries: [] }],
   saveSavedSet: [
     undefined,
@@ -229,8 +239,9 @@ describe('the audit trail', () => {
     const reply = await service.handle('readAuditLog', { limit: 100 });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
-    const page = reply.value as { records: Array<Record<string, unknown>>; total: number; path: string };
-    expect(page.total).toBe(3);
+    const page = reply.value as { records: Array<Record<string, unknown>>; older: unknown; path: string };
+    expect(page.records).toHaveLength(3);
+    expect(page.older).toBeNull();
     expect(page.path).toMatch(/audit\.jsonl$/);
     expect(page.records.map((r) => [r.operation, r.resultCode, r.result])).toEqual([
       ['delete', 0, 'NO_ERROR'],

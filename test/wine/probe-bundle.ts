@@ -1,14 +1,15 @@
 /**
- * Bundles probe.ts and the backend code it imports into one CommonJS file the
+ * Bundles a probe (probe.ts unless named) and the backend code it imports into one CommonJS file the
  * Windows Node can run. koffi stays external: it must resolve to the copy with
  * the win32-x64 binary beside the bundle, not be inlined from the Linux install.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
-export async function bundleProbe(outfile: string): Promise<void> {
+/** `entry`: a probe script beside this file. */
+export async function bundleProbe(outfile: string, entry = './probe.ts'): Promise<void> {
   await build({
-    entryPoints: [fileURLToPath(new URL('./probe.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
     outfile,
     bundle: true,
     platform: 'node',

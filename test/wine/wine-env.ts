@@ -29,12 +29,17 @@ export interface WineEnv {
   env: NodeJS.ProcessEnv;
 }
 
-/** Asynchronous throughout: a cold setup takes long enough that blocking the test worker would stall it. */
-export async function prepareWineEnv(): Promise<WineEnv> {
-  const nodeDir = await cached(path.join(cacheRoot, WINDOWS_NODE.replace('@', '-')), (dir) => unpackPackage(WINDOWS_NODE, dir));
-  const moduleRoot = await prepareKoffi();
-  const env = await prepareWinePrefix(path.join(cacheRoot, 'prefix'));
-  const runDir = path.join(moduleRoot, 'run');
+/**
+ * Asynchronous throughout: a cold setup takes long enough that blocking the test worker would stall it.
+ * Each test file names its own run folder, since test files run in parallel.
+ */
+export async function prepareWineEnv(runName = 'run'): Promise<WineEnv> {
+  const { nodeDir, moduleRoot, env } = await whileHoldingSetupLock(async () => ({
+    nodeDir: await cached(path.join(cacheRoot, WINDOWS_NODE.replace('@', '-')), (dir) => unpackPackage(WINDOWS_NODE, dir)),
+    moduleRoot: await prepareKoffi(),
+    env: await prepareWinePrefix(path.join(cacheRoot, 'prefix')),
+  }));
+  const runDir = path.join(moduleRoot, runName);
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir);
   return { nodeExe: path.join(nodeDir, 'bin', 'node.exe'), runDir, env };
@@ -76,6 +81,29 @@ async function prepareWinePrefix(prefix: string): Promise<NodeJS.ProcessEnv> {
     await runLogged('wineserver', ['-w'], env, log);
   });
   return env;
+}
+
+/** One setup at a time across test workers: two cold builds of the same folder would undo each other. */
+async function whileHoldingSetupLock<T>(setup: () => Promise<T>): Promise<T> {
+  const lock = path.join(cacheRoot, '.setup-lock');
+  fs.mkdirSync(cacheRoot, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (fault) {
+      if ((fault as NodeJS.ErrnoException).code !== 'EEXIST') throw fault;
+      // A lock older than any setup can take was left by a killed run.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 3 * SETUP_STEP_TIMEOUT_MS) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+  try {
+    return await setup();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Builds dir once; a marker written last tells a finished build from an interrupted one. */
