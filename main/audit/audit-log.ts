@@ -3,9 +3,9 @@
  * durably so a crash loses at most the line being written (see durable-append.ts).
  * Reading skips a torn or foreign line instead of failing the whole log.
  */
-import { readFile } from 'node:fs/promises';
 import { AuditRecord } from '../../app/audit';
 import { JsonLinesAppender } from '../storage/durable-append';
+import { readFileNoFollow } from '../storage/no-follow';
 
 export interface AuditLogPage {
   /** Newest first. */
@@ -41,7 +41,7 @@ export class AuditLog {
   async read(limit: number): Promise<AuditLogPage> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readFileNoFollow(this.path);
     } catch (fault) {
       if ((fault as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skippedLines: 0, total: 0 };
       throw fault;
