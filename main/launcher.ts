@@ -39,7 +39,11 @@ async function main(): Promise<void> {
     );
   }
   const server = await runPreview(join(appRoot, 'dist', 'renderer'), options);
-  console.log(`\nAnycast Manager preview: ${server.url}\nOpen it in a browser on this computer. Press Ctrl+C to stop.`);
+  console.log(
+    `\nAnycast Manager preview: ${server.openUrl}\n` +
+      'Open this address, all of it, in a browser on this computer: the part after # is the key to this preview,\n' +
+      'for you alone. Press Ctrl+C to stop.',
+  );
   console.log(`Its audit log and saved set are in ${server.dataDir}${options.dataDir === undefined ? ' (this run only; --data-dir=PATH keeps them across runs)' : ''}.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -35,7 +35,7 @@ export const test = base.extend<{ preview: PreviewFixture; launchArgs: string[] 
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await use({ url: server.url, apiCalls, backend: server.backend });
     await server.close();
     rmSync(server.dataDir, { recursive: true, force: true });
