@@ -22,14 +22,19 @@ export interface CsvOptions {
   comments?: boolean;
 }
 
+/** Reads every record at once; see readCsvRecords. */
+export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
+  return [...readCsvRecords(text, options)];
+}
+
 /**
- * Reads every record. Quoted fields follow RFC 4180 ("" is a quote, line breaks allowed).
+ * Reads the records one at a time, so a caller can stop early on a huge text.
+ * Quoted fields follow RFC 4180 ("" is a quote, line breaks allowed).
  * Unquoted fields are trimmed, and blanks around a quoted field are skipped, because people
  * type "a, b"; the writer quotes any field whose edges are blank, so nothing meaningful is lost.
  * CRLF, LF and lone CR all end a record. Never throws.
  */
-export function parseCsv(text: string, { delimiter = ',', comments = false }: CsvOptions = {}): CsvRecord[] {
-  const records: CsvRecord[] = [];
+export function* readCsvRecords(text: string, { delimiter = ',', comments = false }: CsvOptions = {}): Generator<CsvRecord> {
   const isBlank = (c: string | undefined) => (c === ' ' || c === '\t') && c !== delimiter;
   const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
   const isCommentAt = (at: number) => {
@@ -108,9 +113,8 @@ export function parseCsv(text: string, { delimiter = ',', comments = false }: Cs
     if (text[pos] === '\r' && text[pos + 1] === '\n') pos += 2;
     else if (isLineBreak(text[pos])) pos++;
     if (pos > end) line++;
-    records.push({ fields, line: startLine, raw: text.slice(start, end), ...(error === undefined ? {} : { error }) });
+    yield { fields, line: startLine, raw: text.slice(start, end), ...(error === undefined ? {} : { error }) };
   }
-  return records;
 }
 
 /** Quotes a field when a reader could otherwise misread it: delimiters, quotes, line breaks, blank edges. */
