@@ -22,8 +22,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { MAX_IMPORT_CHARS, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
+import { importFileProblem, importTextProblem, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
 import type { AnycastApi } from '../../app/ipc-contract';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { pluralize } from '../format';
@@ -54,9 +54,6 @@ const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
 
 const EXAMPLE = '192.0.2.10 Ethernet\n2001:db8::10, Wi-Fi\n198.51.100.7 "vEthernet (Lab)"';
 
-/** A file this large cannot hold an import's worth of characters (UTF-8 is at most 4 bytes each). */
-const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 4;
-
 interface BulkAddDialogProps {
   api: AnycastApi;
   interfaces: NetworkInterface[];
@@ -73,7 +70,8 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
   const [text, setText] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
   const [loadedFile, setLoadedFile] = useState<string | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  /** Why a file or a paste was not taken: too big to show or preview. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   // The preview the run used, frozen: the lists reload underneath while it runs.
   const [ran, setRan] = useState<ImportPreview | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -97,19 +95,42 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
     else if (done) closeRef.current?.focus();
   }, [busy, done]);
 
+  // Size and row count are checked before the text reaches the textarea or the preview,
+  // so a huge file is refused at once instead of freezing the window.
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     // Cleared so choosing the same file again (after editing it) still loads it.
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB, too large for one import. Split it into smaller files.`);
+    const tooBig = importFileProblem(file.name, file.size);
+    if (tooBig) {
+      setRefusal(tooBig);
       return;
     }
-    setFileProblem(null);
-    setText(await file.text());
+    let content: string;
+    try {
+      content = await file.text();
+    } catch (fault) {
+      setRefusal(`${file.name} could not be read (${fault instanceof Error ? fault.message : String(fault)}). Check that it is still there and try again.`);
+      return;
+    }
+    const overLimit = importTextProblem(content);
+    if (overLimit) {
+      setRefusal(`${file.name} was not loaded. ${overLimit}`);
+      return;
+    }
+    setRefusal(null);
+    setText(content);
     setFormat('auto');
     setLoadedFile(file.name);
+  };
+
+  const refuseHugePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const overLimit = importTextProblem(event.clipboardData.getData('text'));
+    if (overLimit) {
+      event.preventDefault();
+      setRefusal(`The pasted text was not added. ${overLimit}`);
+    } else setRefusal(null);
   };
 
   const start = () => {
@@ -137,6 +158,7 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
                       setText(data.value);
                       setLoadedFile(null);
                     }}
+                    onPaste={refuseHugePaste}
                     placeholder={EXAMPLE}
                     rows={6}
                     resize="vertical"
@@ -169,7 +191,7 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
                 </div>
               </div>
             )}
-            {fileProblem && <Notice intent="error" text={fileProblem} />}
+            {refusal && <Notice intent="error" text={refusal} />}
             {!elevated && !done && (
               <Notice intent="warning" text="Not running as administrator: Windows will refuse each row with “Access denied”." />
             )}
