@@ -11,6 +11,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
 import { createMainWindow } from './main-window';
+import { refuseDebuggingSwitches } from './debugging-switches';
 
 const distDir = join(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
@@ -19,8 +20,9 @@ let mainWindow: BrowserWindow | undefined;
 app.enableSandbox();
 registerAppScheme();
 
-// A second copy would race the first on writes; hand over to the first instead.
-if (!app.requestSingleInstanceLock()) {
+// A second copy would race the first on writes; hand over to the first instead. A packaged
+// app started with a debugging switch has said why and is exiting (debugging-switches.ts).
+if (refuseDebuggingSwitches() || !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
