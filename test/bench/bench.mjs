@@ -26,7 +26,7 @@ const sourceImportMetaUrl = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'test/bench/run.ts', 'footprint-child': 'test/bench/footprint-child.ts' },
+  entryPoints: { run: 'test/bench/run.ts', 'footprint-child': 'test/bench/footprint-child.ts', 'import-child': 'test/bench/import-child.ts' },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -39,7 +39,8 @@ await build({
   plugins: [sourceImportMetaUrl],
 });
 
-const run = spawnSync(process.execPath, ['--enable-source-maps', join(outdir, 'run.cjs'), join(outdir, 'footprint-child.cjs')], {
+const children = ['footprint-child.cjs', 'import-child.cjs'].map((name) => join(outdir, name));
+const run = spawnSync(process.execPath, ['--enable-source-maps', join(outdir, 'run.cjs'), ...children], {
   cwd: root,
   stdio: 'inherit',
 });

@@ -11,6 +11,7 @@ import { benchFfiListing, LISTING_SECTION } from './ffi-listing';
 import { benchFfiWrites, WRITES_SECTION } from './ffi-writes';
 import { benchInitialJs, benchMainMemory, FOOTPRINT_SECTION } from './footprint';
 import { benchIpcPath, IPC_SECTION } from './ipc-path';
+import { benchLargeImports, IMPORT_SECTION } from './large-import';
 import { benchRendering, RENDERING_SECTION } from './rendering';
 import { formatTable, machineInfo, writeJson, type BenchReport, type Measurement } from './report';
 import { formatMs, nowMs } from './stats';
@@ -28,11 +29,13 @@ const NOTES = [
     "Electron's message transport is not included.",
   'Rendering: a fresh page load per sample; from the page reading the later of the listAnycast and listInterfaces ' +
     'replies to the frame painted after the rows appear.',
+  'Large imports: from the file input\'s change event to the frame painted after the refusal or the row counts; the ' +
+    'page\'s JS heap from the DevTools protocol; the import code alone in a fresh Node process (peak RSS growth).',
 ];
 
 async function main(): Promise<number> {
-  const childScript = process.argv[2];
-  if (!childScript) throw new Error('usage: run.cjs <footprint-child.cjs> (npm run bench passes it)');
+  const [childScript, importChildScript] = process.argv.slice(2);
+  if (!childScript || !importChildScript) throw new Error('usage: run.cjs <footprint-child.cjs> <import-child.cjs> (npm run bench passes them)');
   const report: BenchReport = { machine: machineInfo(), sections: [], measurements: [], failures: [], notes: NOTES };
 
   // Every FFI section needs the C library; without a compiler they are reported as not measured.
@@ -54,6 +57,7 @@ async function main(): Promise<number> {
     [RENDERING_SECTION, '', () => benchRendering(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': renderer JS', () => benchInitialJs(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': main process memory', () => benchMainMemory(childScript, lib().path)],
+    [IMPORT_SECTION, '', () => benchLargeImports(RENDERER_DIR, importChildScript)],
   ];
   for (const [section, part, run] of sections) {
     if (!report.sections.includes(section)) report.sections.push(section);

@@ -125,6 +125,23 @@ describe('Bulk add', () => {
     expect(within(dialog).queryByText(/was not loaded/)).toBeNull();
   });
 
+  it('previews a long file as it is, without laying it out in the text box, and lets the person type instead', async () => {
+    const { user, dialog } = renderDialog();
+    const rows = Array.from({ length: 3_000 }, (_, i) => `198.18.${i >> 8}.${i & 255} Ethernet`).join('\n');
+    await user.upload(within(dialog).getByLabelText('Import file'), new File([rows], 'lab.txt', { type: 'text/plain' }));
+
+    expect(await within(dialog).findByText('3,000 ready')).toBeInTheDocument();
+    const source = within(dialog).getByRole('group', { name: 'Addresses to add' });
+    expect(source).toHaveTextContent('lab.txt is too long to show here');
+    expect(within(dialog).queryByRole('textbox', { name: /^Addresses to add/ })).toBeNull();
+
+    await user.click(within(source).getByRole('button', { name: 'Type or paste instead' }));
+    const text = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
+    await waitFor(() => expect(text).toHaveFocus());
+    expect(text).toHaveValue('');
+    expect(await within(dialog).findByText('No rows yet')).toBeInTheDocument();
+  });
+
   it('refuses a paste with too many rows and keeps what was typed', async () => {
     const { user, dialog } = renderDialog();
     const text = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
