@@ -1,8 +1,12 @@
 // Bundles the Node side: the Electron main process, the sandboxed preload (which may
 // only require 'electron', so everything else is inlined) and the `npm start` launcher.
+// The Electronegativity runner imports the same bundles and options to scan them.
 import { build } from 'esbuild';
+import { resolve } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 
-const common = {
+export const NODE_BUNDLE_OPTIONS = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -13,8 +17,15 @@ const common = {
   external: ['electron', 'koffi'],
 };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['main/electron/electron-main.ts'], outfile: 'dist/main/electron-main.cjs' }),
-  build({ ...common, entryPoints: ['main/preload/preload.ts'], outfile: 'dist/main/preload.cjs' }),
-  build({ ...common, entryPoints: ['main/launcher.ts'], outfile: 'dist/main/launcher.cjs' }),
-]);
+/** Entry point and bundle name under dist/main/. */
+export const NODE_BUNDLES = [
+  ['main/electron/electron-main.ts', 'electron-main'],
+  ['main/preload/preload.ts', 'preload'],
+  ['main/launcher.ts', 'launcher'],
+];
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await Promise.all(
+    NODE_BUNDLES.map(([entry, name]) => build({ ...NODE_BUNDLE_OPTIONS, entryPoints: [entry], outfile: `dist/main/${name}.cjs` })),
+  );
+}

@@ -5,8 +5,9 @@
  * the outcomes to summariseApply, so a partial failure still shows every row that worked.
  */
 import { validateAnycastAddress } from './address-validation';
-import { parseCsv, restoreFormula, type CsvDelimiter, type CsvRecord } from './csv';
+import { parseCsv, readCsvRecords, restoreFormula, type CsvDelimiter, type CsvRecord } from './csv';
 import { ENTRIES_FORMAT, ENTRIES_FORMAT_VERSION } from './entry-export';
+import { jsonShapeExcess, type JsonShapeExcess } from './json-shape';
 import { quoteForReason, resolveInterface, type InterfaceReference } from './interface-reference';
 import type { AnycastKey } from './ipc-contract';
 import { entryKey, hasStack, interfaceLabel, type AnycastEntry, type AppError, type Family, type NetworkInterface } from './model';
@@ -18,6 +19,12 @@ export const MAX_IMPORT_ROWS = 10_000;
 export const MAX_ROW_LENGTH = 2_000;
 /** Enough for MAX_IMPORT_ROWS rows of the app's own indented JSON export. */
 export const MAX_IMPORT_CHARS = 5_000_000;
+/** A file is refused before it is read above this size; UTF-8 never has fewer bytes than characters. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS;
+/** An entry list needs 3 levels (an object, its entries, an entry); anything far deeper is not one. */
+export const MAX_JSON_DEPTH = 16;
+/** Far above the 7 values an exported entry has, times MAX_IMPORT_ROWS, so JSON.parse never builds more. */
+export const MAX_JSON_VALUES = MAX_IMPORT_ROWS * 20;
 
 export type ImportFormat = 'paste' | 'csv' | 'json';
 
@@ -78,13 +85,29 @@ interface SourceRow {
   problem?: string;
 }
 
-type Parsed = { rows: SourceRow[]; notes: string[] } | { problem: string };
+/** overLimit marks the input as too big as a whole, which importTextProblem reports. */
+type Parsed = { rows: SourceRow[]; notes: string[] } | { problem: string; overLimit?: true };
+
+const overLimit = (problem: string) => ({ problem, overLimit: true as const });
 
 const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
-const splitLines = (text: string) => text.split(/\r\n|\n|\r/);
 const isSkippable = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
-const tooManyRows = (count: number) =>
-  `The input has ${count.toLocaleString('en-US')} rows; one import takes at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')}. Split it into smaller files.`;
+const count = (n: number) => n.toLocaleString('en-US');
+const tooManyRows = () => `The input has more than ${count(MAX_IMPORT_ROWS)} rows; one import takes at most ${count(MAX_IMPORT_ROWS)}. Split it into smaller files.`;
+const tooLarge = (chars: number) =>
+  `The input is ${count(chars)} characters; an import can be at most ${count(MAX_IMPORT_CHARS)} (and ${count(MAX_IMPORT_ROWS)} rows). Split it into smaller files.`;
+
+/** Each line with its 1-based number, one at a time: a huge input is never split into an array of lines. */
+function* numberedLines(text: string): Generator<[line: string, number: number]> {
+  const lineBreak = /\r\n|\n|\r/g;
+  let start = 0;
+  let number = 1;
+  for (let found = lineBreak.exec(text); found !== null; found = lineBreak.exec(text)) {
+    yield [text.slice(start, found.index), number++];
+    start = lineBreak.lastIndex;
+  }
+  yield [text.slice(start), number];
+}
 const tooLong = (length: number) =>
   `This row is ${length.toLocaleString('en-US')} characters long; a row can be at most ${MAX_ROW_LENGTH.toLocaleString('en-US')}. Check that the file is a list of addresses.`;
 const shorten = (raw: string) => (raw.length > MAX_ROW_LENGTH ? `${raw.slice(0, 200)}…` : raw);
@@ -119,17 +142,20 @@ const COLUMN_ROLES: ReadonlyMap<string, ColumnRole> = new Map<string, ColumnRole
 const normaliseHeader = (cell: string) => cell.toLowerCase().replace(/[\s_.-]/g, '');
 
 function firstMeaningfulLine(text: string): string | undefined {
-  return splitLines(text).find((line) => !isSkippable(line));
+  for (const [line] of numberedLines(text)) if (!isSkippable(line)) return line;
+  return undefined;
 }
 
 /** The delimiter used most on the header line; Excel writes ";" in many locales. */
 function detectDelimiter(headerLine: string): CsvDelimiter {
-  const count = (d: string) => headerLine.split(d).length - 1;
-  const ranked = ([',', ';', '\t'] as const).map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1]);
+  const uses = (d: string) => [...headerLine].filter((c) => c === d).length;
+  const ranked = ([',', ';', '\t'] as const).map((d) => [d, uses(d)] as const).sort((a, b) => b[1] - a[1]);
   return ranked[0]![1] > 0 ? ranked[0]![0] : ',';
 }
 
+/** A header names a few columns: a longer line is data, and is not read as one. */
 function looksLikeCsvHeader(line: string): boolean {
+  if (line.length > MAX_ROW_LENGTH) return false;
   const cells = parseCsv(line, { delimiter: detectDelimiter(line) })[0]?.fields ?? [];
   return cells.some((cell) => COLUMN_ROLES.get(normaliseHeader(cell)) === 'address');
 }
@@ -137,7 +163,7 @@ function looksLikeCsvHeader(line: string): boolean {
 /** JSON starts with a bracket; CSV has a header row naming an address column; anything else is a paste. */
 export function detectImportFormat(text: string): ImportFormat {
   const body = stripBom(text);
-  const first = body.trimStart()[0];
+  const first = body[body.search(/\S/)];
   if (first === '[' || first === '{') return 'json';
   const header = firstMeaningfulLine(body);
   return header !== undefined && looksLikeCsvHeader(header) ? 'csv' : 'paste';
@@ -165,18 +191,13 @@ function readPastedLine(line: string): Pick<SourceRow, 'address' | 'ref' | 'prob
 
 function parsePaste(text: string): Parsed {
   const rows: SourceRow[] = [];
-  const lines = splitLines(text);
-  const dataLines = lines.filter((line) => !isSkippable(line)).length;
-  if (dataLines > MAX_IMPORT_ROWS) return { problem: tooManyRows(dataLines) };
-  lines.forEach((line, i) => {
-    if (isSkippable(line)) return;
-    const location = `Line ${i + 1}`;
-    if (line.length > MAX_ROW_LENGTH) {
-      rows.push({ location, raw: shorten(line), address: '', ref: {}, problem: tooLong(line.length) });
-      return;
-    }
-    rows.push({ location, raw: line, ...readPastedLine(line) });
-  });
+  for (const [line, number] of numberedLines(text)) {
+    if (isSkippable(line)) continue;
+    if (rows.length === MAX_IMPORT_ROWS) return overLimit(tooManyRows());
+    const location = `Line ${number}`;
+    if (line.length > MAX_ROW_LENGTH) rows.push({ location, raw: shorten(line), address: '', ref: {}, problem: tooLong(line.length) });
+    else rows.push({ location, raw: line, ...readPastedLine(line) });
+  }
   return { rows, notes: [] };
 }
 
@@ -226,19 +247,30 @@ function readCsvRow(record: CsvRecord, columns: readonly (ColumnRole | undefined
   return { address, ref };
 }
 
+/** The first record that is not blank; the generator then goes on after it. */
+function firstRecord(records: Generator<CsvRecord>): CsvRecord | undefined {
+  for (let next = records.next(); next.done !== true; next = records.next()) if (!isBlankRecord(next.value)) return next.value;
+  return undefined;
+}
+
 function parseCsvInput(text: string): Parsed {
   const headerLine = firstMeaningfulLine(text) ?? '';
-  const records = parseCsv(text, { delimiter: detectDelimiter(headerLine), comments: true }).filter((r) => !isBlankRecord(r));
-  const [header, ...data] = records;
+  if (headerLine.length > MAX_ROW_LENGTH) {
+    return { problem: `The first row is ${count(headerLine.length)} characters long, too long for a header that names columns. Check that the file is a CSV of addresses.` };
+  }
+  const records = readCsvRecords(text, { delimiter: detectDelimiter(headerLine), comments: true });
+  const header = firstRecord(records);
   if (header === undefined) return { problem: 'The CSV is empty: it needs a header row and one row per address.' };
-  if (data.length > MAX_IMPORT_ROWS) return { problem: tooManyRows(data.length) };
   const head = readHeader(header);
   if ('problem' in head) return head;
-  const rows = data.map((record): SourceRow => {
+  const rows: SourceRow[] = [];
+  for (const record of records) {
+    if (isBlankRecord(record)) continue;
+    if (rows.length === MAX_IMPORT_ROWS) return overLimit(tooManyRows());
     const location = `Line ${record.line}`;
-    if (record.raw.length > MAX_ROW_LENGTH) return { location, raw: shorten(record.raw), address: '', ref: {}, problem: tooLong(record.raw.length) };
-    return { location, raw: record.raw, ...readCsvRow(record, head.columns) };
-  });
+    if (record.raw.length > MAX_ROW_LENGTH) rows.push({ location, raw: shorten(record.raw), address: '', ref: {}, problem: tooLong(record.raw.length) });
+    else rows.push({ location, raw: record.raw, ...readCsvRow(record, head.columns) });
+  }
   return { rows, notes: head.notes };
 }
 
@@ -250,8 +282,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function entriesOf(doc: unknown): unknown[] | { problem: string } {
   if (Array.isArray(doc)) return doc;
   if (!isRecord(doc)) return { problem: 'The JSON is not a list of entries. Expected [{"address": "...", "interface": "..."}, ...].' };
-  if (doc['format'] !== undefined && doc['format'] !== ENTRIES_FORMAT) {
-    return { problem: `The JSON is a ${quoteForReason(String(doc['format']))} file, not an Anycast Manager entry list.` };
+  const format = doc['format'];
+  if (format !== undefined && format !== ENTRIES_FORMAT) {
+    // Not String(format): an object with its own "toString" key throws there.
+    const named = typeof format === 'string' ? `a ${quoteForReason(format)} file` : 'a file whose "format" is not text';
+    return { problem: `The JSON is ${named}, not an Anycast Manager entry list.` };
   }
   const version = doc['version'];
   if (doc['format'] === ENTRIES_FORMAT && (typeof version !== 'number' || !Number.isInteger(version) || version < 1)) {
@@ -296,7 +331,15 @@ function readJsonEntry(value: unknown): Pick<SourceRow, 'address' | 'ref' | 'pro
   return problems.length > 0 ? { address, ref, problem: problems.map((p) => p.problem).join(' ') } : { address, ref };
 }
 
+const JSON_TOO_BIG: Readonly<Record<JsonShapeExcess, string>> = {
+  depth: `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; an entry list needs 3. Check that the file is a list of entries such as [{"address": "192.0.2.10", "interface": "Ethernet"}].`,
+  values: `The JSON holds more than ${count(MAX_JSON_VALUES)} values, far more than ${count(MAX_IMPORT_ROWS)} entries need. Split it into smaller files.`,
+  elements: tooManyRows(),
+};
+
 function parseJsonInput(text: string): Parsed {
+  const excess = jsonShapeExcess(text, { maxDepth: MAX_JSON_DEPTH, maxValues: MAX_JSON_VALUES, maxElements: MAX_IMPORT_ROWS });
+  if (excess !== undefined) return overLimit(JSON_TOO_BIG[excess]);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -305,7 +348,6 @@ function parseJsonInput(text: string): Parsed {
   }
   const entries = entriesOf(doc);
   if (!Array.isArray(entries)) return entries;
-  if (entries.length > MAX_IMPORT_ROWS) return { problem: tooManyRows(entries.length) };
   const rows = entries.map((entry, i): SourceRow => {
     const raw = JSON.stringify(entry);
     const location = `Entry ${i + 1}`;
@@ -377,22 +419,58 @@ const PARSERS: Readonly<Record<ImportFormat, (text: string) => Parsed>> = {
   json: parseJsonInput,
 };
 
+/** Detects the format (unless given) and reads the rows; text over the size limit is refused unread. */
+function readInput(input: string, given: ImportFormat | undefined): { format: ImportFormat; parsed: Parsed } {
+  const text = stripBom(input);
+  const format = given ?? detectImportFormat(text);
+  if (text.length > MAX_IMPORT_CHARS) return { format, parsed: overLimit(tooLarge(text.length)) };
+  return { format, parsed: PARSERS[format](text) };
+}
+
+/** The last guard of "never throws": a fault while reading becomes the input's problem, saying what happened. */
+function unreadable(fault: unknown): string {
+  const what = fault instanceof Error ? `${fault.name}: ${fault.message}` : 'an unknown fault';
+  return `The input could not be read (${what}). Check that it is a list, a CSV or a JSON entry list; if it is, report this with the file.`;
+}
+
 /** Reads the input and says, row by row, what applying it would do. Never throws. */
 export function previewImport(input: string, options: ImportOptions): ImportPreview {
-  const text = stripBom(input);
-  const format = options.format ?? detectImportFormat(text);
-  const counts = emptyCounts();
-  if (text.length > MAX_IMPORT_CHARS) {
-    const problem = `The input is ${text.length.toLocaleString('en-US')} characters; an import can be at most ${MAX_IMPORT_CHARS.toLocaleString('en-US')}. Split it into smaller files.`;
-    return { format, problem, notes: [], rows: [], counts };
+  let format: ImportFormat = options.format ?? 'paste';
+  try {
+    const read = readInput(input, options.format);
+    format = read.format;
+    const counts = emptyCounts();
+    if ('problem' in read.parsed) return { format, problem: read.parsed.problem, notes: [], rows: [], counts };
+    const present = new Set(options.entries.map(presentKey));
+    const seen = new Map<string, string>();
+    const rows = read.parsed.rows.map((source, i) => previewRow(source, i + 1, options.interfaces, present, seen));
+    for (const row of rows) counts[row.status]++;
+    return { format, notes: read.parsed.notes, rows, counts };
+  } catch (fault) {
+    return { format, problem: unreadable(fault), notes: [], rows: [], counts: emptyCounts() };
   }
-  const parsed = PARSERS[format](text);
-  if ('problem' in parsed) return { format, problem: parsed.problem, notes: [], rows: [], counts };
-  const present = new Set(options.entries.map(presentKey));
-  const seen = new Map<string, string>();
-  const rows = parsed.rows.map((source, i) => previewRow(source, i + 1, options.interfaces, present, seen));
-  for (const row of rows) counts[row.status]++;
-  return { format, notes: parsed.notes, rows, counts };
+}
+
+/**
+ * Why a text is too big to import (too long, too many rows, JSON nested too deep or too
+ * large), found before it is shown or previewed; undefined when it is within the limits,
+ * even if its rows have problems of their own, which the preview then shows.
+ */
+export function importTextProblem(text: string): string | undefined {
+  try {
+    const { parsed } = readInput(text, undefined);
+    return 'overLimit' in parsed ? parsed.problem : undefined;
+  } catch (fault) {
+    return unreadable(fault);
+  }
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
+
+/** Why a file is too big to import, from its size alone, before it is read. */
+export function importFileProblem(name: string, bytes: number): string | undefined {
+  if (bytes <= MAX_IMPORT_BYTES) return undefined;
+  return `${name} is ${megabytes(bytes)}; an import file can be at most ${megabytes(MAX_IMPORT_BYTES)} and ${count(MAX_IMPORT_ROWS)} rows. Split it into smaller files.`;
 }
 
 /** The createAnycast requests for the rows that are ready, keyed by row number for summariseApply. */

@@ -22,14 +22,19 @@ export interface CsvOptions {
   comments?: boolean;
 }
 
+/** Reads every record at once; see readCsvRecords. */
+export function parseCsv(text: string, options: CsvOptions = {}): CsvRecord[] {
+  return [...readCsvRecords(text, options)];
+}
+
 /**
- * Reads every record. Quoted fields follow RFC 4180 ("" is a quote, line breaks allowed).
+ * Reads the records one at a time, so a caller can stop early on a huge text.
+ * Quoted fields follow RFC 4180 ("" is a quote, line breaks allowed).
  * Unquoted fields are trimmed, and blanks around a quoted field are skipped, because people
  * type "a, b"; the writer quotes any field whose edges are blank, so nothing meaningful is lost.
  * CRLF, LF and lone CR all end a record. Never throws.
  */
-export function parseCsv(text: string, { delimiter = ',', comments = false }: CsvOptions = {}): CsvRecord[] {
-  const records: CsvRecord[] = [];
+export function* readCsvRecords(text: string, { delimiter = ',', comments = false }: CsvOptions = {}): Generator<CsvRecord> {
   const isBlank = (c: string | undefined) => (c === ' ' || c === '\t') && c !== delimiter;
   const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
   const isCommentAt = (at: number) => {
@@ -108,9 +113,8 @@ export function parseCsv(text: string, { delimiter = ',', comments = false }: Cs
     if (text[pos] === '\r' && text[pos + 1] === '\n') pos += 2;
     else if (isLineBreak(text[pos])) pos++;
     if (pos > end) line++;
-    records.push({ fields, line: startLine, raw: text.slice(start, end), ...(error === undefined ? {} : { error }) });
+    yield { fields, line: startLine, raw: text.slice(start, end), ...(error === undefined ? {} : { error }) };
   }
-  return records;
 }
 
 /** Quotes a field when a reader could otherwise misread it: delimiters, quotes, line breaks, blank edges. */
@@ -124,23 +128,25 @@ export function formatCsvRecord(fields: readonly string[]): string {
 }
 
 /**
- * Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"):
- * = + - @, and tab or CR, which some spreadsheets skip before looking for them.
+ * A cell a spreadsheet could run as a formula (OWASP "CSV injection"): one that starts with
+ * = + - @ or their full-width forms (＝ ＋ － ＠, read the same by spreadsheets with East Asian
+ * input), with tab, CR or NUL (some spreadsheets skip or cut at them before looking), or with
+ * blanks and line breaks before a trigger (spreadsheets trim them, the no-break space included).
  */
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+const RUNNABLE = /^(?:[\t\r\0]|[\s\0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /**
  * Whether a cell starts with an apostrophe that defusing added (or would have added).
- * An apostrophe before a trigger or before another apostrophe is the escape; an apostrophe
- * before anything else is the cell's own text. That makes defuse/restore an exact inverse.
+ * An apostrophe before a runnable cell or before another apostrophe is the escape; an
+ * apostrophe before anything else is the cell's own text. That makes defuse/restore an exact inverse.
  */
 function startsWithEscape(cell: string): boolean {
-  return cell.startsWith("'") && cell.length > 1 && (FORMULA_TRIGGERS.has(cell[1]!) || cell[1] === "'");
+  return cell.startsWith("'") && (RUNNABLE.test(cell.slice(1)) || cell[1] === "'");
 }
 
 /** Prefixes an apostrophe so a spreadsheet shows the cell as text instead of running it. */
 export function defuseFormula(cell: string): string {
-  return FORMULA_TRIGGERS.has(cell[0] ?? '') || startsWithEscape(cell) ? `'${cell}` : cell;
+  return RUNNABLE.test(cell) || startsWithEscape(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes exactly what defuseFormula did, so an exported file re-imports losslessly. */

@@ -122,3 +122,6 @@ export function replySchema<M extends Method>(method: M) {
 
 /** The global name the preload uses for the API. */
 export const API_GLOBAL = 'anycastManager';
+
+/** The browser preview's address carries its token in the fragment, as #token=...; the page reads it from there. */
+export const PREVIEW_TOKEN_PARAM = 'token';

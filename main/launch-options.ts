@@ -10,6 +10,8 @@ export interface LaunchOptions {
   preview: boolean;
   /** Preview port; 0 picks a free one. */
   port: number;
+  /** The preview's data folder, kept across runs; without it each run gets a new private one. */
+  dataDir?: string;
 }
 
 export interface ParsedLaunch {
@@ -25,7 +27,7 @@ const FLAGS = {
   '--preview': 'preview',
 } as const satisfies Record<string, keyof LaunchOptions>;
 
-const KNOWN = [...Object.keys(FLAGS), '--port=N'].join(', ');
+const KNOWN = [...Object.keys(FLAGS), '--port=N', '--data-dir=PATH'].join(', ');
 
 export function parseLaunchArguments(argv: readonly string[]): ParsedLaunch {
   const options: LaunchOptions = { demo: false, simulateUnelevated: false, large: false, preview: false, port: 0 };
@@ -37,6 +39,10 @@ export function parseLaunchArguments(argv: readonly string[]): ParsedLaunch {
       const port = Number(text);
       if (/^\d+$/.test(text) && port <= 65535) options.port = port;
       else warnings.push(`"${arg}" is not a port number (0 to 65535); a free port is used instead.`);
+    } else if (arg.startsWith('--data-dir=')) {
+      const folder = arg.slice('--data-dir='.length);
+      if (folder !== '') options.dataDir = folder;
+      else warnings.push('"--data-dir=" names no folder; this run gets a new private one. Write --data-dir=PATH.');
     } else if (arg.startsWith('-')) {
       warnings.push(`"${arg}" is not a switch Anycast Manager knows, so it is ignored. The switches are ${KNOWN}.`);
     }

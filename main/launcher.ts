@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseLaunchArguments } from './launch-options';
+import { DataFolderRefused } from './preview/data-folder';
 import { runPreview } from './preview/run-preview';
 
 const appRoot = join(__dirname, '..', '..');
@@ -25,6 +26,7 @@ function electronRuntime(): string | undefined {
 async function main(): Promise<void> {
   const electron = options.preview ? undefined : electronRuntime();
   if (electron) {
+    if (options.dataDir !== undefined) console.warn('Note: --data-dir is for the browser preview; the app keeps its records in its own data folder.');
     const child = spawn(electron, [appRoot, ...args], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
@@ -37,13 +39,20 @@ async function main(): Promise<void> {
     );
   }
   const server = await runPreview(join(appRoot, 'dist', 'renderer'), options);
-  console.log(`\nAnycast Manager preview: ${server.url}\nOpen it in a browser on this computer. Press Ctrl+C to stop.`);
+  console.log(
+    `\nAnycast Manager preview: ${server.openUrl}\n` +
+      'Open this address, all of it, in a browser on this computer: the part after # is the key to this preview,\n' +
+      'for you alone. Press Ctrl+C to stop.',
+  );
+  console.log(`Its audit log and saved set are in ${server.dataDir}${options.dataDir === undefined ? ' (this run only; --data-dir=PATH keeps them across runs)' : ''}.`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((fault: unknown) => {
-  console.error('Anycast Manager could not start:', fault);
+  // A refused data folder is the person's to fix, and its message says how: no stack trace.
+  if (fault instanceof DataFolderRefused) console.error(fault.message);
+  else console.error('Anycast Manager could not start:', fault);
   process.exit(1);
 });

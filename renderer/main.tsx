@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connectToApi } from './api/connectToApi';
 import { App } from './App';
 import { AppProviders } from './AppProviders';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { MissingApiPage } from './components/MissingApiPage';
 
 const connection = connectToApi();
@@ -11,6 +12,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <AppProviders>{connection.kind === 'missing' ? <MissingApiPage /> : <App api={connection.api} />}</AppProviders>
+    <AppProviders>
+      <ErrorBoundary>{connection.kind === 'missing' ? <MissingApiPage /> : <App api={connection.api} />}</ErrorBoundary>
+    </AppProviders>
   </StrictMode>,
 );

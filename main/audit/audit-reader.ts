@@ -3,10 +3,10 @@
  * backwards, joining every outcome line to the intent line written before it. Only the
  * lines of the page are read, whatever the size of the log.
  */
-import { open } from 'node:fs/promises';
 import { AuditIntent, AuditOutcome, CombinedAuditLine, type AuditCursor, type AuditRecord } from '../../app/audit';
 import { linesBackward } from '../storage/lines-backward';
 import type { LogFile } from './log-generations';
+import { openNoFollow } from '../storage/no-follow';
 
 /**
  * An outcome is written right after its intent; lines of another writer (a second
@@ -49,7 +49,7 @@ export async function readAuditPage(files: readonly LogFile[], request: PageRequ
 
   for (let index = start.index; index < files.length; index++) {
     const file = files[index]!;
-    const handle = await open(file.path, 'r');
+    const handle = await openNoFollow(file.path);
     try {
       for await (const { start: lineStart, bytes } of linesBackward(handle, index === start.index ? start.offset : file.size)) {
         lineNumber += 1;
@@ -96,7 +96,7 @@ async function startOf(
 
 async function startsLine(path: string, offset: number): Promise<boolean> {
   if (offset === 0) return true;
-  const handle = await open(path, 'r');
+  const handle = await openNoFollow(path);
   try {
     const byte = Buffer.alloc(1);
     const { bytesRead } = await handle.read(byte, 0, 1, offset - 1);

@@ -15,6 +15,7 @@ import type { StartupStage } from './fault-notices';
 import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
 import { createMainWindow } from './main-window';
+import { refuseDebuggingSwitches } from './debugging-switches';
 
 const distDir = join(__dirname, '..');
 /** The crash reports the app has already told someone about. */
@@ -26,8 +27,9 @@ startCrashReporter();
 app.enableSandbox();
 registerAppScheme();
 
-// A second copy would race the first on writes; hand over to the first instead.
-if (!app.requestSingleInstanceLock()) {
+// A second copy would race the first on writes; hand over to the first instead. A packaged
+// app started with a debugging switch has said why and is exiting (debugging-switches.ts).
+if (refuseDebuggingSwitches() || !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

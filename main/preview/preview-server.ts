@@ -2,12 +2,15 @@
  * The browser preview: the built renderer and the real main-process service on
  * loopback, for machines without the Electron runtime. Only the page it served can
  * call the service: every API request needs this run's token, the server's own
- * origin and host, a JSON body and a small size.
+ * origin and host, a JSON body and a small size. The token is never served: it goes
+ * to the person who started the preview, in the fragment of the address to open,
+ * which a browser keeps to itself, so any other local process that asks gets a page without it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { PREVIEW_TOKEN_PARAM } from '../../app/ipc-contract';
 import type { AnycastService } from '../service/anycast-service';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
 import { replyWithoutThrowing, type FaultLog } from '../security/fault-barrier';
@@ -30,6 +33,8 @@ export interface PreviewServerOptions {
 
 export interface PreviewServer {
   url: string;
+  /** The address to open: `url` with the token in its fragment (#token=...), which the page reads. */
+  openUrl: string;
   token: string;
   close(): Promise<void>;
 }
@@ -53,8 +58,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStaticFile(rendererDir, path);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-    const body = file.contentType.startsWith('text/html') ? injectToken(file.body.toString('utf8'), token) : file.body;
-    send(response, 200, file.contentType, body);
+    send(response, 200, file.contentType, file.body);
   }
 
   /** Server-sent events: EventSource cannot send headers, so the token comes in the query. */
@@ -100,6 +104,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   origin = `http://${LOOPBACK}:${port}`;
   return {
     url: `${origin}/`,
+    openUrl: `${origin}/#${PREVIEW_TOKEN_PARAM}=${token}`,
     token,
     close: () =>
       new Promise((done) => {
@@ -108,10 +113,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         server.closeAllConnections();
       }),
   };
-}
-
-function injectToken(html: string, token: string): string {
-  return html.replace('</head>', `<meta name="anycast-preview-token" content="${token}">\n</head>`);
 }
 
 function tokenMatches(given: string | string[] | undefined, expected: string): boolean {

@@ -20,6 +20,7 @@ import { interfaceLabel, type AppError, type NetworkInterface, type Operation, t
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
+import { SymbolicLinkRefused } from '../storage/no-follow';
 import type { AppFiles } from './app-files';
 import { ChangeAudit } from './change-audit';
 import { WriteQueue } from './write-queue';
@@ -61,7 +62,7 @@ export class AnycastService {
       createAnycast: (key: AnycastKey) => this.withRow(key, 'create', (row) => this.create(key, row)),
       deleteAnycast: (key: AnycastKey) => this.withRow(key, 'delete', (row) => this.backend.deleteAnycast(row)),
       readAuditLog: (request: AuditPageRequest) => this.readAudit(request),
-      getSavedSet: async () => ({ ok: true, value: await this.options.files.savedSet.load() }),
+      getSavedSet: () => this.refusingLinks('saved-set', async () => ({ ok: true, value: await this.options.files.savedSet.load() })),
       saveSavedSet: async ({ entries }: { entries: SavedEntry[] }) => this.saveSet(entries),
     };
   }
@@ -175,11 +176,24 @@ export class AnycastService {
     return this.reply(result, { operation, address: check.address, interfaceLabel: label });
   }
 
-  private async readAudit(request: AuditPageRequest): Promise<Reply<'readAuditLog'>> {
-    const page = await this.options.files.audit.read(request);
-    if (!page.ok) return this.refuse(page.reason, { operation: 'read-audit' });
-    const { ok: _ok, ...value } = page;
-    return { ok: true, value: { ...value, path: this.options.files.audit.path } };
+  private readAudit(request: AuditPageRequest): Promise<Reply<'readAuditLog'>> {
+    return this.refusingLinks('read-audit', async () => {
+      const page = await this.options.files.audit.read(request);
+      if (!page.ok) return this.refuse(page.reason, { operation: 'read-audit' });
+      const { ok: _ok, ...value } = page;
+      return { ok: true, value: { ...value, path: this.options.files.audit.path } };
+    });
+  }
+
+  /** A link planted in the records folder is the person's to remove: say which, rather than an internal error. */
+  private async refusingLinks<T>(operation: Operation, read: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await read();
+    } catch (fault) {
+      if (!(fault instanceof SymbolicLinkRefused)) throw fault;
+      this.options.logFault?.(operation, fault);
+      return this.refuse(fault.message, { operation });
+    }
   }
 
   private now(): Date {

@@ -13,10 +13,11 @@
  * fragment with a newline, so it stays one bad line a reader can skip and never
  * swallows the good record written after it.
  */
-import { closeSync, fstatSync, fsync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, readSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { jsonLine } from '../../app/json-lines';
+import { openNoFollowSync } from './no-follow';
 import { syncDirectory } from './sync-directory';
 
 const fsyncAsync = promisify(fsync);
@@ -90,7 +91,7 @@ export class JsonLinesAppender {
 
   private open(): number {
     if (this.fd !== undefined) return this.fd;
-    const fd = openSync(this.path, 'a+');
+    const fd = openNoFollowSync(this.path, 'a+');
     const { size } = fstatSync(fd);
     this.created = size === 0;
     this.endsTorn = size > 0 && lastByte(fd, size) !== 0x0a;

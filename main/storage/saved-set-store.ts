@@ -3,9 +3,10 @@
  * be read as a saved set is moved aside (never overwritten) so nothing a technician
  * saved is lost to a bad edit or a bug.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { SavedSet, type SavedEntry } from '../../app/saved-set';
 import { writeFileAtomic } from './atomic-write';
+import { readFileNoFollow } from './no-follow';
 
 export class SavedSetStore {
   constructor(readonly path: string) {}
@@ -13,7 +14,7 @@ export class SavedSetStore {
   async load(): Promise<SavedSet> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readFileNoFollow(this.path);
     } catch (fault) {
       if ((fault as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], savedAt: null };
       throw fault;

@@ -1,21 +1,55 @@
 /**
  * Finds the AnycastApi this page can use: the preload's in Electron, otherwise the
- * browser preview's HTTP API when the preview server left its token in the page.
+ * browser preview's HTTP API when the page was opened with the preview's token.
  */
-import { API_GLOBAL, methods, type AnycastApi, type Method, type Reply, type Request, type RequestApi } from '../../app/ipc-contract';
+import {
+  API_GLOBAL,
+  methods,
+  PREVIEW_TOKEN_PARAM,
+  type AnycastApi,
+  type Method,
+  type Reply,
+  type Request,
+  type RequestApi,
+} from '../../app/ipc-contract';
 import { createPreviewApi } from './previewApi';
 import { describeThrown, transportError } from './transportError';
 
 export type ApiConnection = { kind: 'electron' | 'preview'; api: AnycastApi } | { kind: 'missing' };
 
-export const PREVIEW_TOKEN_META = 'anycast-preview-token';
+/** Where this tab keeps the preview's token once it has left the address bar. */
+export const PREVIEW_TOKEN_STORAGE_KEY = 'anycast-preview-token';
 
 export function connectToApi(win: Window = window): ApiConnection {
   const exposed = win[API_GLOBAL];
   if (exposed) return { kind: 'electron', api: withRejectionsAsReplies(exposed) };
-  const token = win.document.querySelector(`meta[name="${PREVIEW_TOKEN_META}"]`)?.getAttribute('content')?.trim();
+  const token = takePreviewToken(win);
   if (token) return { kind: 'preview', api: createPreviewApi(token) };
   return { kind: 'missing' };
+}
+
+/**
+ * The preview hands its token only to the person who started it, in the fragment of the
+ * address it prints (#token=...), which the browser never sends to a server. The page
+ * takes it out of the address bar (history, bookmarks, a shared screen) and keeps it in
+ * this tab's session storage, where a reload finds it.
+ */
+function takePreviewToken(win: Window): string | undefined {
+  const given = new URLSearchParams(win.location.hash.slice(1)).get(PREVIEW_TOKEN_PARAM)?.trim();
+  if (given) {
+    win.history.replaceState(win.history.state, '', `${win.location.pathname}${win.location.search}`);
+    try {
+      win.sessionStorage.setItem(PREVIEW_TOKEN_STORAGE_KEY, given);
+    } catch {
+      // Storage turned off: this load still works; a reload needs the printed address again.
+    }
+    return given;
+  }
+  try {
+    return win.sessionStorage.getItem(PREVIEW_TOKEN_STORAGE_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ipcRenderer.invoke rejects when main has no handler or crashed; the UI only deals in Replies. */

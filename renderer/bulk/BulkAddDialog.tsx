@@ -22,8 +22,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { MAX_IMPORT_CHARS, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
+import { importFileProblem, importTextProblem, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
 import type { AnycastApi } from '../../app/ipc-contract';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { pluralize } from '../format';
@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   previewBar: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
   previewHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   hiddenInput: { display: 'none' },
+  fileSource: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 type FormatChoice = ImportFormat | 'auto';
@@ -54,8 +55,17 @@ const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
 
 const EXAMPLE = '192.0.2.10 Ethernet\n2001:db8::10, Wi-Fi\n198.51.100.7 "vEthernet (Lab)"';
 
-/** A file this large cannot hold an import's worth of characters (UTF-8 is at most 4 bytes each). */
-const MAX_FILE_BYTES = MAX_IMPORT_CHARS * 4;
+/**
+ * A file longer than this is previewed as it is, not shown in the text box: a browser takes
+ * seconds to lay out a text box of thousands of lines (about 3 s for 5 MB), which would freeze the window.
+ */
+const MAX_SHOWN_CHARS = 50_000;
+
+/** The file the rows come from; `text` is set when it is too long to show in the text box. */
+interface LoadedFile {
+  name: string;
+  text?: string;
+}
 
 interface BulkAddDialogProps {
   api: AnycastApi;
@@ -72,17 +82,20 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
   const shape = useLargeDialogStyles();
   const [text, setText] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
-  const [loadedFile, setLoadedFile] = useState<string | null>(null);
-  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [loadedFile, setLoadedFile] = useState<LoadedFile | null>(null);
+  /** Why a file or a paste was not taken: too big to show or preview. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   // The preview the run used, frozen: the lists reload underneath while it runs.
   const [ran, setRan] = useState<ImportPreview | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const fileSourceId = useId();
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   const bulk = useBulkApply(api, onChanged);
 
   // Previewing 10,000 rows takes a moment; typing goes on with the previous preview meanwhile.
-  const deferredText = useDeferredValue(text);
+  const deferredText = useDeferredValue(loadedFile?.text ?? text);
   const preview = useMemo(
     () => previewImport(deferredText, { interfaces, entries, ...(format === 'auto' ? {} : { format }) }),
     [deferredText, interfaces, entries, format],
@@ -97,19 +110,46 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
     else if (done) closeRef.current?.focus();
   }, [busy, done]);
 
+  // Size and row count are checked before the text reaches the textarea or the preview,
+  // so a huge file is refused at once instead of freezing the window.
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     // Cleared so choosing the same file again (after editing it) still loads it.
     event.target.value = '';
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setFileProblem(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB, too large for one import. Split it into smaller files.`);
+    const tooBig = importFileProblem(file.name, file.size);
+    if (tooBig) {
+      setRefusal(tooBig);
       return;
     }
-    setFileProblem(null);
-    setText(await file.text());
+    let content: string;
+    try {
+      content = await file.text();
+    } catch (fault) {
+      setRefusal(`${file.name} could not be read (${fault instanceof Error ? fault.message : String(fault)}). Check that it is still there and try again.`);
+      return;
+    }
+    const overLimit = importTextProblem(content);
+    if (overLimit) {
+      setRefusal(`${file.name} was not loaded. ${overLimit}`);
+      return;
+    }
+    setRefusal(null);
     setFormat('auto');
-    setLoadedFile(file.name);
+    if (content.length > MAX_SHOWN_CHARS) {
+      setLoadedFile({ name: file.name, text: content });
+    } else {
+      setText(content);
+      setLoadedFile({ name: file.name });
+    }
+  };
+
+  const refuseHugePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const overLimit = importTextProblem(event.clipboardData.getData('text'));
+    if (overLimit) {
+      event.preventDefault();
+      setRefusal(`The pasted text was not added. ${overLimit}`);
+    } else setRefusal(null);
   };
 
   const start = () => {
@@ -126,25 +166,53 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
           <DialogContent className={shape.content}>
             {!ran && (
               <div className={styles.source}>
-                <Field
-                  label="Addresses to add"
-                  hint="One per line: the address, then the interface alias, LUID or index. Lines starting with # are ignored. CSV and JSON are read by their column names."
-                >
-                  <Textarea
-                    className={styles.text}
-                    value={text}
-                    onChange={(_, data) => {
-                      setText(data.value);
-                      setLoadedFile(null);
-                    }}
-                    placeholder={EXAMPLE}
-                    rows={6}
-                    resize="vertical"
-                    spellCheck={false}
-                  />
-                </Field>
+                {loadedFile?.text !== undefined ? (
+                  <div className={styles.fileSource} role="group" aria-labelledby={fileSourceId}>
+                    <Text id={fileSourceId} weight="semibold">
+                      Addresses to add
+                    </Text>
+                    <Text>
+                      {loadedFile.name} is too long to show here (more than {MAX_SHOWN_CHARS.toLocaleString('en-US')} characters); the preview below
+                      reads it as it is. To change it, edit the file and import it again.
+                    </Text>
+                    <div>
+                      <Button
+                        onClick={() => {
+                          setLoadedFile(null);
+                          // The text box takes the place of this button once React has drawn it.
+                          requestAnimationFrame(() => textRef.current?.focus());
+                        }}
+                      >
+                        Type or paste instead
+                      </Button>
+                    </div>
+                  </div>
+                ) : (
+                  <Field
+                    label="Addresses to add"
+                    hint="One per line: the address, then the interface alias, LUID or index. Lines starting with # are ignored. CSV and JSON are read by their column names."
+                  >
+                    <Textarea
+                      ref={textRef}
+                      className={styles.text}
+                      value={text}
+                      onChange={(_, data) => {
+                        setText(data.value);
+                        setLoadedFile(null);
+                      }}
+                      onPaste={refuseHugePaste}
+                      placeholder={EXAMPLE}
+                      rows={6}
+                      resize="vertical"
+                      spellCheck={false}
+                    />
+                  </Field>
+                )}
                 <div className={styles.side}>
-                  <Field label="Read as" hint={format === 'auto' && text.trim() !== '' ? `Detected: ${FORMAT_LABEL[preview.format]}` : undefined}>
+                  <Field
+                    label="Read as"
+                    hint={format === 'auto' && (loadedFile?.text !== undefined || text.trim() !== '') ? `Detected: ${FORMAT_LABEL[preview.format]}` : undefined}
+                  >
                     <Select value={format} onChange={(_, data) => setFormat(data.value as FormatChoice)}>
                       <option value="auto">Detect automatically</option>
                       <option value="paste">List</option>
@@ -165,11 +233,11 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
                       onChange={(event) => void readFile(event)}
                     />
                   </div>
-                  {loadedFile && <Caption1 className={styles.loaded}>Loaded {loadedFile}</Caption1>}
+                  {loadedFile && <Caption1 className={styles.loaded}>Loaded {loadedFile.name}</Caption1>}
                 </div>
               </div>
             )}
-            {fileProblem && <Notice intent="error" text={fileProblem} />}
+            {refusal && <Notice intent="error" text={refusal} />}
             {!elevated && !done && (
               <Notice intent="warning" text="Not running as administrator: Windows will refuse each row with “Access denied”." />
             )}

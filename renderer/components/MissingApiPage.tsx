@@ -27,6 +27,10 @@ export function MissingApiPage() {
           Start the app with <code className={styles.code}>npm start</code> in the project folder (or open the installed Anycast Manager) and use the
           window it opens.
         </Body1>
+        <Body1>
+          In the browser preview, open the whole address that <code className={styles.code}>npm start</code> printed, including the part after
+          #: it is the key to that preview.
+        </Body1>
       </div>
     </main>
   );

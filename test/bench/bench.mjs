@@ -26,7 +26,12 @@ const sourceImportMetaUrl = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'test/bench/run.ts', 'footprint-child': 'test/bench/footprint-child.ts', 'audit-page-child': 'test/bench/audit-page-child.ts' },
+  entryPoints: {
+    run: 'test/bench/run.ts',
+    'footprint-child': 'test/bench/footprint-child.ts',
+    'audit-page-child': 'test/bench/audit-page-child.ts',
+    'import-child': 'test/bench/import-child.ts',
+  },
   outdir,
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -39,7 +44,7 @@ await build({
   plugins: [sourceImportMetaUrl],
 });
 
-const children = [join(outdir, 'footprint-child.cjs'), join(outdir, 'audit-page-child.cjs')];
+const children = ['footprint-child.cjs', 'audit-page-child.cjs', 'import-child.cjs'].map((name) => join(outdir, name));
 const run = spawnSync(process.execPath, ['--enable-source-maps', join(outdir, 'run.cjs'), ...children], {
   cwd: root,
   stdio: 'inherit',

@@ -95,7 +95,7 @@ async function measureSize(browser: Browser, rendererDir: string, rows: number):
     const samples: number[] = [];
     let last: TableTiming | undefined;
     for (let load = 0; load < WARMUP_LOADS + SAMPLES; load++) {
-      await page.goto(server.url);
+      await page.goto(server.openUrl);
       const painted = () => (window as unknown as { __anycastTable?: TableTiming }).__anycastTable?.paintedAt !== undefined;
       const waited = await page.waitForFunction(painted, undefined, { timeout: 30_000 }).then(
         () => true,

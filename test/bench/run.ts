@@ -13,6 +13,7 @@ import { benchFfiWrites, WRITES_SECTION } from './ffi-writes';
 import { benchInitialJs, benchMainMemory, FOOTPRINT_SECTION } from './footprint';
 import { benchIpcPath, IPC_SECTION } from './ipc-path';
 import { benchMainThread, MAIN_THREAD_SECTION } from './main-thread';
+import { benchLargeImports, IMPORT_SECTION } from './large-import';
 import { benchRendering, RENDERING_SECTION } from './rendering';
 import { formatTable, machineInfo, writeJson, type BenchReport, type Measurement } from './report';
 import { formatMs, nowMs } from './stats';
@@ -35,11 +36,15 @@ const NOTES = [
     'median of 3 runs after one unrecorded run.',
   'Audit log viewer: service.handle("readAuditLog") in a fresh Node process over a 1 GB log just written (so in the ' +
     'page cache); peak memory is that process\'s maximum resident set.',
+  'Large imports: from the file input\'s change event to the frame painted after the refusal or the row counts; the ' +
+    'page\'s JS heap from the DevTools protocol; the import code alone in a fresh Node process (peak RSS growth).',
 ];
 
 async function main(): Promise<number> {
-  const [childScript, auditChildScript] = process.argv.slice(2);
-  if (!childScript || !auditChildScript) throw new Error('usage: run.cjs <footprint-child.cjs> <audit-page-child.cjs> (npm run bench passes them)');
+  const [childScript, auditChildScript, importChildScript] = process.argv.slice(2);
+  if (!childScript || !auditChildScript || !importChildScript) {
+    throw new Error('usage: run.cjs <footprint-child.cjs> <audit-page-child.cjs> <import-child.cjs> (npm run bench passes them)');
+  }
   const report: BenchReport = { machine: machineInfo(), sections: [], measurements: [], failures: [], notes: NOTES };
 
   // Every FFI section needs the C library; without a compiler they are reported as not measured.
@@ -63,6 +68,7 @@ async function main(): Promise<number> {
     [FOOTPRINT_SECTION, ': main process memory', () => benchMainMemory(childScript, lib().path)],
     [MAIN_THREAD_SECTION, '', () => benchMainThread(lib())],
     [AUDIT_SECTION, '', () => benchAuditPaging(auditChildScript)],
+    [IMPORT_SECTION, '', () => benchLargeImports(RENDERER_DIR, importChildScript)],
   ];
   for (const [section, part, run] of sections) {
     if (!report.sections.includes(section)) report.sections.push(section);

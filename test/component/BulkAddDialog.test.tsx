@@ -99,6 +99,60 @@ describe('Bulk add', () => {
     expect(rowAt(within(dialog).getByRole('table', { name: 'Import preview' }), 'Line 2')).toHaveTextContent(/192\.0\.2\.99.*Wi-Fi \(index 18\).*Ready/);
   });
 
+  it('refuses a file over the size limit from its size, without reading it', async () => {
+    const { user, dialog } = renderDialog();
+    const file = new File(['address,interface\r\n'], 'fleet.csv', { type: 'text/csv' });
+    Object.defineProperty(file, 'size', { value: 20 * 1024 * 1024 });
+    const read = vi.spyOn(file, 'text');
+    await user.upload(within(dialog).getByLabelText('Import file'), file);
+
+    expect(await within(dialog).findByText('fleet.csv is 21 MB; an import file can be at most 5 MB and 10,000 rows. Split it into smaller files.')).toBeVisible();
+    expect(read).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('textbox', { name: /^Addresses to add/ })).toHaveValue('');
+  });
+
+  it('refuses a file with too many rows before it reaches the text box, and stays usable', async () => {
+    const { user, dialog } = renderDialog();
+    const rows = Array.from({ length: 10_001 }, (_, i) => `192.0.${i >> 8}.${i & 255} Ethernet`).join('\n');
+    await user.upload(within(dialog).getByLabelText('Import file'), new File([rows], 'many.txt', { type: 'text/plain' }));
+
+    expect(await within(dialog).findByText(/many\.txt was not loaded\. The input has more than 10,000 rows; one import takes at most 10,000/)).toBeVisible();
+    const text = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
+    expect(text).toHaveValue('');
+    await user.click(text);
+    await user.paste('192.0.2.99 Wi-Fi');
+    expect(await within(dialog).findByText('1 ready')).toBeInTheDocument();
+    expect(within(dialog).queryByText(/was not loaded/)).toBeNull();
+  });
+
+  it('previews a long file as it is, without laying it out in the text box, and lets the person type instead', async () => {
+    const { user, dialog } = renderDialog();
+    const rows = Array.from({ length: 3_000 }, (_, i) => `198.18.${i >> 8}.${i & 255} Ethernet`).join('\n');
+    await user.upload(within(dialog).getByLabelText('Import file'), new File([rows], 'lab.txt', { type: 'text/plain' }));
+
+    expect(await within(dialog).findByText('3,000 ready')).toBeInTheDocument();
+    const source = within(dialog).getByRole('group', { name: 'Addresses to add' });
+    expect(source).toHaveTextContent('lab.txt is too long to show here');
+    expect(within(dialog).queryByRole('textbox', { name: /^Addresses to add/ })).toBeNull();
+
+    await user.click(within(source).getByRole('button', { name: 'Type or paste instead' }));
+    const text = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
+    await waitFor(() => expect(text).toHaveFocus());
+    expect(text).toHaveValue('');
+    expect(await within(dialog).findByText('No rows yet')).toBeInTheDocument();
+  });
+
+  it('refuses a paste with too many rows and keeps what was typed', async () => {
+    const { user, dialog } = renderDialog();
+    const text = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
+    await user.click(text);
+    await user.paste('192.0.2.99 Wi-Fi');
+    await user.paste('1\n'.repeat(10_001));
+
+    expect(await within(dialog).findByText(/The pasted text was not added\. The input has more than 10,000 rows/)).toBeVisible();
+    expect(text).toHaveValue('192.0.2.99 Wi-Fi');
+  });
+
   it('says why a whole input cannot be read, and offers nothing to add', async () => {
     const { user, dialog } = renderDialog();
     await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));

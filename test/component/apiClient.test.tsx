@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnycastApi } from '../../app/ipc-contract';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
-import { connectToApi, PREVIEW_TOKEN_META } from '../../renderer/api/connectToApi';
+import { connectToApi, PREVIEW_TOKEN_STORAGE_KEY } from '../../renderer/api/connectToApi';
 import { createPreviewApi } from '../../renderer/api/previewApi';
 import { appError, createFakeApi, WINDOWS_ELEVATED } from './fakeApi';
 
@@ -49,7 +49,9 @@ describe('Browser preview API client', () => {
 describe('Finding the API', () => {
   afterEach(() => {
     delete window.anycastManager;
-    document.head.querySelector(`meta[name="${PREVIEW_TOKEN_META}"]`)?.remove();
+    sessionStorage.removeItem(PREVIEW_TOKEN_STORAGE_KEY);
+    window.history.replaceState(null, '', '/');
+    vi.unstubAllGlobals();
   });
 
   it('uses the preload API in Electron, turning a rejected IPC call into an error reply', async () => {
@@ -64,15 +66,29 @@ describe('Finding the API', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: ERROR_INTERNAL_ERROR, operation: 'list-anycast' } });
   });
 
-  it('uses the preview server when the page carries its token', () => {
-    const meta = document.createElement('meta');
-    meta.name = PREVIEW_TOKEN_META;
-    meta.content = 'abc123';
-    document.head.append(meta);
+  it('uses the preview server with the token from the address fragment, and sends it as the header', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json({ ok: true, value: WINDOWS_ELEVATED }));
+    vi.stubGlobal('fetch', fetchMock);
+    window.history.replaceState(null, '', '/?lang=en#token=abc123');
+
+    const connection = connectToApi();
+    expect(connection.kind).toBe('preview');
+    if (connection.kind === 'missing') return;
+    await connection.api.getStatus({});
+    expect(fetchMock.mock.calls[0]![1]?.headers).toMatchObject({ 'X-Anycast-Token': 'abc123' });
+  });
+
+  it('takes the token out of the address bar, and finds it again after a reload of the tab', () => {
+    window.history.replaceState(null, '', '/?lang=en#token=abc123');
+    connectToApi();
+    expect(window.location.href).not.toContain('abc123');
+    expect(`${window.location.pathname}${window.location.search}${window.location.hash}`).toBe('/?lang=en');
     expect(connectToApi().kind).toBe('preview');
   });
 
   it('reports that there is no API otherwise', () => {
+    expect(connectToApi().kind).toBe('missing');
+    window.history.replaceState(null, '', '/#token=');
     expect(connectToApi().kind).toBe('missing');
   });
 });

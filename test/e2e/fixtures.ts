@@ -1,10 +1,10 @@
 /**
  * Each test gets a fresh preview: the real renderer bundle from dist/renderer and
- * the real service over a fresh simulated backend, on a free loopback port.
+ * the real service over a fresh simulated backend, in its own private data folder,
+ * on a free loopback port.
  */
 import { test as base, expect } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { parseLaunchOptions } from '../../main/launch-options';
@@ -24,8 +24,7 @@ export const test = base.extend<{ preview: PreviewFixture; launchArgs: string[] 
   launchArgs: [[], { option: true }],
   preview: async ({ page, launchArgs }, use) => {
     if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first.');
-    const dataDir = mkdtempSync(join(tmpdir(), 'anycast-e2e-'));
-    const server = await runPreview(rendererDir, parseLaunchOptions(launchArgs), dataDir);
+    const server = await runPreview(rendererDir, parseLaunchOptions(launchArgs));
     const apiCalls: string[] = [];
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
@@ -36,9 +35,10 @@ export const test = base.extend<{ preview: PreviewFixture; launchArgs: string[] 
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(server.url);
+    await page.goto(server.openUrl);
     await use({ url: server.url, apiCalls, backend: server.backend });
     await server.close();
+    rmSync(server.dataDir, { recursive: true, force: true });
     expect(errors, 'the page logged errors (CSP violations count)').toEqual([]);
   },
 });

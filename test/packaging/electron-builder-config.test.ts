@@ -1,7 +1,7 @@
 /**
  * electron-builder.yml against electron-builder's own JSON schema, and against the
  * security policy the schema cannot express, so a later edit cannot silently
- * drop elevation, a fuse or the unpacked koffi binary.
+ * drop elevation, a fuse or the unpacked koffi binary, or bring back the portable exe.
  */
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
@@ -67,10 +67,13 @@ describe('electron-builder.yml', () => {
     ['no requestedExecutionLevel', (c) => delete c.win.requestedExecutionLevel, 'requestedExecutionLevel'],
     ['requestedExecutionLevel: asInvoker', (c) => (c.win.requestedExecutionLevel = 'asInvoker'), 'requestedExecutionLevel'],
     ['no electronFuses', (c) => delete c.electronFuses, 'runAsNode'],
-    ['no NSIS target', (c) => (c.win.target = ['portable']), 'NSIS'],
-    ['no portable target', (c) => (c.win.target = [{ target: 'nsis', arch: ['x64'] }]), 'portable'],
-    ['an ia32-only NSIS target', (c) => (c.win.target = [{ target: 'nsis', arch: ['ia32'] }, 'portable']), 'NSIS'],
+    ['no NSIS target', (c) => (c.win.target = ['zip']), 'NSIS'],
+    ['a portable target', (c) => c.win.target.push({ target: 'portable', arch: ['x64'] }), 'portable'],
+    ['a portable target by name', (c) => c.win.target.push('portable'), 'portable'],
+    ['an ia32-only NSIS target', (c) => (c.win.target = [{ target: 'nsis', arch: ['ia32'] }]), 'NSIS'],
     ['koffi not unpacked', (c) => (c.asarUnpack = []), KOFFI_NATIVE_UNPACK],
+    ["koffi's whole package unpacked", (c) => (c.asarUnpack = ['node_modules/@koromix/koffi-win32-x64/**']), KOFFI_NATIVE_UNPACK],
+    ['smart unpacking on', (c) => (c.asar = true), 'smartUnpack'],
     ['asar off', (c) => (c.asar = false), 'asar must stay on'],
     ['asar integrity off', (c) => (c.disableAsarIntegrity = true), 'disableAsarIntegrity'],
     ['executable editing off', (c) => (c.win.signAndEditExecutable = false), 'signAndEditExecutable'],

@@ -30,6 +30,14 @@ export const acceptedFindings = [
       'runs sandboxed, and main checks the sender and the schema of every call.',
   },
   {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'dist/main-esm/electron-main.js',
+    sample: 'preload,',
+    why:
+      'The same window options as main/electron/main-window.ts above, inlined into the main-process bundle ' +
+      '(scanned as an ES module so that the window checks see `new BrowserWindow`).',
+  },
+  {
     id: 'CSP_GLOBAL_CHECK',
     confidence: 'FIRM',
     sample:

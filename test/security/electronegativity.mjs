@@ -2,19 +2,27 @@
  * Runs Electronegativity over the app and fails on any finding the policy in
  * electronegativity.config.mjs does not accept, or on any file it could not parse.
  *
- *   node test/security/electronegativity.mjs            main/, renderer/ and package.json
- *   node test/security/electronegativity.mjs --dist     the same, plus the build in dist/ (run the build first)
+ *   node test/security/electronegativity.mjs            main/, renderer/, package.json and the build in dist/
+ *                                                       (run `npm run build` first; npm test does)
+ *   node test/security/electronegativity.mjs --root P   the same for the project in folder P (the runner's own test)
  *   node test/security/electronegativity.mjs --input D  only folder D, as it is (the runner's own test uses this)
+ *
+ * The tool reads only .js-like names, so the main-process bundles (.cjs) are scanned as
+ * copies named .js. Its window checks look for `new BrowserWindow(...)`, which a CommonJS
+ * bundle writes as `new import_electron.BrowserWindow(...)`, so the same entry points are
+ * also bundled as ES modules, with the same options, where the name stays as written.
  *
  * The tool's CLI always exits 0, so this uses its programmatic API. It works offline:
  * its two downloads (translations, Electron's release list) are answered "no
  * connectivity" at once, which it handles, instead of hanging on a closed network.
  */
+import { build } from 'esbuild';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import process from 'node:process';
+import { NODE_BUNDLE_OPTIONS, NODE_BUNDLES } from '../../esbuild.config.mjs';
 import { acceptedFindings, excludedChecks } from './electronegativity.config.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -35,19 +43,28 @@ function blockNetwork() {
   require.cache[gotPath] = stub;
 }
 
-/** A folder with the files to scan; .cjs bundles renamed .js, the only way the tool reads them. */
-function stage(withDist) {
+/** Where the ES-module copies of the main-process bundles go in the scanned folder. */
+const ESM_BUNDLES = join('dist', 'main-esm');
+
+/**
+ * A folder with the project's files to scan: the sources, the renderer build, the main-process
+ * bundles as built (.cjs renamed .js, the only way the tool reads them) and as ES modules.
+ */
+async function stage(project) {
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-'));
-  for (const part of ['main', 'renderer', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
-  if (withDist) {
-    const dist = join(root, 'dist');
-    if (!existsSync(join(dist, 'main', 'electron-main.cjs'))) throw new Error('--dist: no build in dist/; run `npm run build` first.');
-    cpSync(join(dist, 'renderer'), join(dir, 'dist', 'renderer'), { recursive: true });
-    for (const name of readdirSync(join(dist, 'main')).filter((n) => n.endsWith('.cjs'))) {
-      cpSync(join(dist, 'main', name), join(dir, 'dist', 'main', name.replace(/\.cjs$/, '.js')));
-    }
-  }
-  return dir;
+  for (const part of ['main', 'renderer', 'package.json']) cpSync(join(project, part), join(dir, part), { recursive: true });
+  const dist = join(project, 'dist');
+  const names = NODE_BUNDLES.map(([, name]) => name);
+  const missing = names.filter((name) => !existsSync(join(dist, 'main', `${name}.cjs`)));
+  if (missing.length > 0) throw new Error(`no build in ${dist} (${missing.map((n) => `${n}.cjs`).join(', ')} missing); run \`npm run build\` first.`);
+  cpSync(join(dist, 'renderer'), join(dir, 'dist', 'renderer'), { recursive: true });
+  for (const name of names) cpSync(join(dist, 'main', `${name}.cjs`), join(dir, 'dist', 'main', `${name}.js`));
+  await Promise.all(
+    NODE_BUNDLES.map(([entry, name]) =>
+      build({ ...NODE_BUNDLE_OPTIONS, absWorkingDir: project, entryPoints: [entry], format: 'esm', sourcemap: false, outfile: join(dir, ESM_BUNDLES, `${name}.js`) }),
+    ),
+  );
+  return { dir, bundles: names };
 }
 
 function countScannable(dir) {
@@ -63,7 +80,9 @@ const isAccepted = (issue) =>
 async function main() {
   const args = process.argv.slice(2);
   const inputAt = args.indexOf('--input');
-  const input = inputAt >= 0 ? resolve(args[inputAt + 1] ?? '') : stage(args.includes('--dist'));
+  const rootAt = args.indexOf('--root');
+  const staged = inputAt >= 0 ? undefined : await stage(rootAt >= 0 ? resolve(args[rootAt + 1] ?? '') : root);
+  const input = staged?.dir ?? resolve(args[inputAt + 1] ?? '');
   const files = countScannable(input);
   if (files === 0) throw new Error(`nothing to scan in ${input}`);
 
@@ -75,7 +94,7 @@ async function main() {
     excludeFromScan: Object.keys(excludedChecks),
     electronVersionOverride: JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version,
   });
-  if (inputAt < 0) rmSync(input, { recursive: true, force: true });
+  if (staged) rmSync(input, { recursive: true, force: true });
 
   const unparsed = errors.filter((e) => !e.tolerable);
   const findings = issues.filter((issue) => !isAccepted(issue));
@@ -85,8 +104,11 @@ async function main() {
     say(`${f.id} ${f.severity.name}|${f.confidence.name} ${f.file}:${f.location.line}:${f.location.column} ${f.description}`);
     if (f.sample) say(`    ${String(f.sample).slice(0, 200)}`);
   }
+  const scannedBundles = staged
+    ? ` (with the main-process bundles ${staged.bundles.map((name) => `${name}.cjs`).join(', ')}, as built and as ES modules)`
+    : '';
   say(
-    `electronegativity: ${files} files, ${findings.length} findings, ${unparsed.length} parse errors, ` +
+    `electronegativity: ${files} files${scannedBundles}, ${findings.length} findings, ${unparsed.length} parse errors, ` +
       `${accepted} accepted, ${Object.keys(excludedChecks).length} checks excluded (see electronegativity.config.mjs)`,
   );
   process.exitCode = findings.length > 0 || unparsed.length > 0 ? 1 : 0;

@@ -6,18 +6,24 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { META_CONTENT_SECURITY_POLICY } from '../../main/security/content-security-policy';
 
-function scan(files: Record<string, string>): { status: number | null; output: string } {
+function fixture(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'electronegativity-fixture-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
-  const run = spawnSync(process.execPath, ['test/security/electronegativity.mjs', '--input', dir], { encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, output: run.stdout + run.stderr };
+  return dir;
 }
+
+function run(args: string[]): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, ['test/security/electronegativity.mjs', ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+const scan = (files: Record<string, string>) => run(['--input', fixture(files)]);
 
 const page = (csp: string) => `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head></html>`;
 
@@ -59,5 +65,34 @@ describe('the Electronegativity runner', () => {
     const weakened = scan({ 'main/electron/main-window.ts': secureWindow + lockdown, 'renderer/index.html': changedCsp });
     expect(weakened.output).toContain('CSP_GLOBAL_CHECK');
     expect(weakened.status).toBe(1);
+  });
+
+  it('scans the main-process bundle, where code inlined from node_modules opens its windows', () => {
+    const project = fixture({
+      'package.json': '{"name": "fixture"}',
+      'main/electron/electron-main.ts': "import { openHelpWindow } from 'help-window';\nopenHelpWindow();\n",
+      'main/preload/preload.ts': 'export {};\n',
+      'main/launcher.ts': 'export {};\n',
+      'node_modules/help-window/package.json': '{"name": "help-window", "type": "module", "main": "index.js"}',
+      'node_modules/help-window/index.js':
+        "import { BrowserWindow } from 'electron';\nexport const openHelpWindow = () => new BrowserWindow({ webPreferences: { nodeIntegration: true } });\n",
+      'renderer/index.html': page(META_CONTENT_SECURITY_POLICY),
+      'dist/renderer/index.html': page(META_CONTENT_SECURITY_POLICY),
+    });
+    // The project's own build script, run in the fixture.
+    const built = spawnSync(process.execPath, [resolve('esbuild.config.mjs')], { cwd: project, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const { status, output } = run(['--root', project]);
+    expect(output).toMatch(/^NODE_INTEGRATION_JS_CHECK \S+ dist\/main-esm\/electron-main\.js:/m);
+    expect(output).not.toMatch(/^NODE_INTEGRATION_JS_CHECK \S+ main\//m);
+    expect(output).toContain('with the main-process bundles electron-main.cjs, preload.cjs, launcher.cjs, as built and as ES modules');
+    expect(status).toBe(1);
+  });
+
+  it('fails when there is no build to scan', () => {
+    const project = fixture({ 'package.json': '{}', 'main/a.ts': '', 'renderer/index.html': page(META_CONTENT_SECURITY_POLICY) });
+    const { status, output } = run(['--root', project]);
+    expect(output).toContain('electron-main.cjs, preload.cjs, launcher.cjs missing); run `npm run build` first.');
+    expect(status).toBe(2);
   });
 });

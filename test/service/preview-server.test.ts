@@ -57,11 +57,25 @@ describe('the browser preview server', () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
   });
 
-  it('serves the page with the CSP and this run\'s token', async () => {
+  it('serves the page with the CSP', async () => {
     const page = await send({ method: 'GET', path: '/' });
     expect(page.status).toBe(200);
-    expect(page.body).toContain(`<meta name="anycast-preview-token" content="${server.token}">`);
+    expect(page.body).toContain('<title>t</title>');
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+  });
+
+  it.each(['/', '/index.html', '/assets/app.js'])('gives no token to an unauthenticated GET %s', async (path) => {
+    const reply = await send({ method: 'GET', path });
+    expect(reply.status).toBe(200);
+    expect(reply.body).not.toContain(server.token);
+    expect(JSON.stringify(reply.headers)).not.toContain(server.token);
+  });
+
+  it('hands the token over only in the fragment of the address to open, which no request carries', () => {
+    const open = new URL(server.openUrl);
+    expect(open.origin + open.pathname).toBe(server.url);
+    expect(open.hash).toBe(`#token=${server.token}`);
+    expect(open.search).toBe('');
   });
 
   it('answers a request from its own page through the service', async () => {

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import {
   detectImportFormat,
+  importFileProblem,
+  importTextProblem,
+  MAX_IMPORT_BYTES,
   MAX_IMPORT_CHARS,
   MAX_IMPORT_ROWS,
+  MAX_JSON_DEPTH,
   MAX_ROW_LENGTH,
   previewImport,
   rowsToApply,
@@ -308,10 +312,20 @@ describe('limits', () => {
   it(`refuses more than ${MAX_IMPORT_ROWS} rows in every format`, () => {
     const count = MAX_IMPORT_ROWS + 1;
     const paste = Array.from({ length: count }, () => '192.0.2.1 Ethernet').join('\n');
-    expect(preview(paste).problem).toMatch(/10,001 rows; one import takes at most 10,000/);
-    expect(preview(`address,interface\n${paste.replaceAll(' ', ',')}`).problem).toMatch(/10,001 rows/);
-    expect(preview(JSON.stringify(Array.from({ length: count }, () => ({})))).problem).toMatch(/10,001 rows/);
+    const overCap = /more than 10,000 rows; one import takes at most 10,000/;
+    expect(preview(paste).problem).toMatch(overCap);
+    expect(preview(`address,interface\n${paste.replaceAll(' ', ',')}`).problem).toMatch(overCap);
+    expect(preview(JSON.stringify(Array.from({ length: count }, () => ({})))).problem).toMatch(overCap);
+    expect(preview(JSON.stringify({ format: 'anycast-manager/entries', version: 1, entries: Array.from({ length: count }, () => ({})) })).problem).toMatch(overCap);
     expect(preview(Array.from({ length: MAX_IMPORT_ROWS }, () => '192.0.2.1 Ethernet').join('\n')).problem).toBeUndefined();
+    expect(preview(JSON.stringify(Array.from({ length: MAX_IMPORT_ROWS }, () => ({})))).problem).toBeUndefined();
+  });
+
+  it('counts rows, not blank lines, comments or lines inside a quoted CSV field, against the cap', () => {
+    const rows = Array.from({ length: MAX_IMPORT_ROWS }, () => '192.0.2.1,"Ethernet"').join('\n\n# note\n');
+    expect(preview(`address,interface\n${rows}`, { format: 'csv' }).problem).toBeUndefined();
+    const multiline = Array.from({ length: MAX_IMPORT_ROWS }, () => '192.0.2.1,"Ether\nnet"').join('\n');
+    expect(preview(`address,interface\n${multiline}`).problem).toBeUndefined();
   });
 
   it('refuses an over-long row without echoing all of it', () => {
@@ -320,13 +334,65 @@ describe('limits', () => {
     expect(row.raw.length).toBeLessThan(300);
   });
 
-  it('refuses input above the size limit', () => {
-    expect(preview(' '.repeat(MAX_IMPORT_CHARS + 1)).problem).toMatch(/at most 5,000,000/);
+  it('refuses input above the size limit, stating the limit and the row cap', () => {
+    expect(preview(' '.repeat(MAX_IMPORT_CHARS + 1)).problem).toMatch(/at most 5,000,000 \(and 10,000 rows\)/);
+  });
+
+  it.each([
+    ['a million short lines', '1\n'.repeat(1_000_000)],
+    ['a CSV of a million rows', `address,interface\n${'1,2\n'.repeat(1_000_000)}`],
+    ['a JSON array of a million numbers', `[${'1,'.repeat(1_000_000)}1]`],
+    ['a JSON object holding a million objects', `{"entries": [{"x": [${'{},'.repeat(1_000_000)}{}]}]}`],
+  ])('refuses %s as too big, stopping at the cap', (_name, text) => {
+    expect(preview(text).problem).toMatch(/more than/);
+    expect(importTextProblem(text)).toMatch(/more than/);
+  });
+
+  it.each([10_000, 20_000])('refuses JSON nested %i deep with a reason, and never throws', (depth) => {
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const text = `${open!.repeat(depth)}1${close!.repeat(depth)}`;
+      const result = preview(text);
+      expect(result.problem).toBe(
+        `The JSON is nested more than ${MAX_JSON_DEPTH} levels deep; an entry list needs 3. Check that the file is a list of entries such as [{"address": "192.0.2.10", "interface": "Ethernet"}].`,
+      );
+      expect(importTextProblem(text)).toBe(result.problem);
+    }
+  });
+
+  it('reads an entry nested as deep as the limit allows', () => {
+    const deep = `${'{"x":'.repeat(MAX_JSON_DEPTH - 2)}1${'}'.repeat(MAX_JSON_DEPTH - 2)}`;
+    const result = preview(`[{"address":"192.0.2.1","interface":"Ethernet","extra":${deep}}]`);
+    expect(result.problem).toBeUndefined();
+    expect(result.rows[0]?.status).toBe('ready');
+  });
+
+  it('never throws on a "format" that cannot become text', () => {
+    expect(preview('{"format": {"toString": 1, "valueOf": 2}, "entries": []}').problem).toBe(
+      'The JSON is a file whose "format" is not text, not an Anycast Manager entry list.',
+    );
+  });
+
+  it('reports only limits before the text is shown, not the problems the preview lists', () => {
+    expect(importTextProblem('address,interface\n192.0.2.1,Ethernet')).toBeUndefined();
+    expect(importTextProblem('not,a,header\n1,2,3')).toBeUndefined();
+    expect(importTextProblem('{not json')).toBeUndefined();
+  });
+
+  it('refuses a file over the size limit from its size alone, stating both limits', () => {
+    expect(importFileProblem('big.csv', MAX_IMPORT_BYTES)).toBeUndefined();
+    expect(importFileProblem('big.csv', 20 * 1024 * 1024)).toBe(
+      'big.csv is 21 MB; an import file can be at most 5 MB and 10,000 rows. Split it into smaller files.',
+    );
   });
 
   it('never throws and always accounts for its rows, whatever the text', () => {
     const alphabet = fc.constantFrom(...'0123456789abcdef.:,;"\'# \t\r\n[]{}=\\%\uFEFFEthernt-'.split(''));
-    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: alphabet, maxLength: 200 }), fc.json());
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: alphabet, maxLength: 200 }),
+      fc.json(),
+      fc.jsonValue().map((value) => JSON.stringify({ format: value, version: value, entries: [value] })),
+    );
     fc.assert(
       fc.property(text, fc.constantFrom(undefined, 'paste' as const, 'csv' as const, 'json' as const), (input, format) => {
         const result = previewImport(input, { interfaces: INTERFACES, entries: [], ...(format ? { format } : {}) });

@@ -86,12 +86,24 @@ describe('spreadsheet formula defusing (OWASP CSV injection)', () => {
     ['\rcmd', "'\rcmd"],
     ["'=already", "''=already"],
     ["''", "'''"],
+    ['\0cmd', "'\0cmd"],
+    ['\n=1+1', "'\n=1+1"],
+    ['\r\n+1', "'\r\n+1"],
+    [' =1+1', "' =1+1"],
+    ['\t @x', "'\t @x"],
+    ['\u00A0-2', "'\u00A0-2"],
+    ['\uFF1DHYPERLINK("http://x")', "'\uFF1DHYPERLINK(\"http://x\")"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    [" ' =x", " ' =x"],
+    ["' =x", "'' =x"],
   ])('defuses %j as %j', (cell, defused) => {
     expect(defuseFormula(cell)).toBe(defused);
     expect(restoreFormula(defused)).toBe(cell);
   });
 
-  it.each(['Ethernet', "'", "'quoted", '192.0.2.1', '2001:db8::1', ''])('leaves %j alone both ways', (cell) => {
+  it.each(['Ethernet', "'", "'quoted", '192.0.2.1', '2001:db8::1', '', ' Ethernet', 'a=b', '\u00A0Wi-Fi', '\uFF21'])('leaves %j alone both ways', (cell) => {
     expect(defuseFormula(cell)).toBe(cell);
     expect(restoreFormula(cell)).toBe(cell);
   });
@@ -105,6 +117,33 @@ describe('spreadsheet formula defusing (OWASP CSV injection)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^['=+\-@\t\r].{0,5}$/), (cell) => {
         expect(defuseFormula(cell).startsWith("'")).toBe(true);
+      }),
+    );
+  });
+
+  /** Blanks and line breaks a spreadsheet trims, NUL, then a trigger: a runnable cell by construction. */
+  const runnableCell = fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom(' ', '\n', '\r', '\t', '\u00A0', '\0', '\u3000'), maxLength: 4 }),
+      fc.constantFrom('=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'),
+      fc.string({ unit: 'binary', maxLength: 8 }),
+    )
+    .map(([blanks, trigger, rest]) => blanks + trigger + rest);
+
+  it('escapes every cell that starts with blanks, line breaks or NUL and then a trigger, and restores it exactly', () => {
+    fc.assert(
+      fc.property(runnableCell, (cell) => {
+        const defused = defuseFormula(cell);
+        expect(defused).toBe(`'${cell}`);
+        expect(restoreFormula(defused)).toBe(cell);
+      }),
+    );
+  });
+
+  it('escapes every cell that starts with NUL', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 8 }), (rest) => {
+        expect(defuseFormula(`\0${rest}`)).toBe(`'\0${rest}`);
       }),
     );
   });

@@ -41,13 +41,29 @@ describe('CSV export', () => {
   });
 
   it('defuses aliases a spreadsheet would run as formulas, and quotes what needs quoting', () => {
-    const nasty = [iface('1', 1, '=HYPERLINK("http://evil","x")'), iface('2', 2, '@SUM(1+1)'), iface('3', 3, '-2+3'), iface('4', 4, 'a,b')];
+    const nasty = [
+      iface('1', 1, '=HYPERLINK("http://evil","x")'),
+      iface('2', 2, '@SUM(1+1)'),
+      iface('3', 3, '-2+3'),
+      iface('4', 4, 'a,b'),
+      iface('5', 5, ' =1+1'),
+      iface('6', 6, '\uFF1DHYPERLINK("http://evil")'),
+      iface('7', 7, '\0=1'),
+    ];
     const csv = exportEntriesCsv(nasty.map((i) => entry('192.0.2.1', i)), nasty);
     const aliases = parseCsv(csv.slice(1)).slice(1).map((r) => r.fields[4]);
-    expect(aliases).toEqual(["'=HYPERLINK(\"http://evil\",\"x\")", "'@SUM(1+1)", "'-2+3", 'a,b']);
+    expect(aliases).toEqual([
+      "'=HYPERLINK(\"http://evil\",\"x\")",
+      "'@SUM(1+1)",
+      "'-2+3",
+      'a,b',
+      "' =1+1",
+      "'\uFF1DHYPERLINK(\"http://evil\")",
+      "'\0=1",
+    ]);
     expect(csv).toContain('"\'=HYPERLINK(""http://evil"",""x"")"');
     for (const line of csv.split('\r\n').slice(1)) {
-      for (const cell of parseCsv(line)[0]?.fields ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      for (const cell of parseCsv(line)[0]?.fields ?? []) expect(cell).not.toMatch(/^(?:[\t\r\0]|[\s\0]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/);
     }
   });
 });

@@ -27,8 +27,15 @@ describe('launch options', () => {
     const { options, warnings } = parseLaunchArguments(['C:\\Program Files\\Anycast Manager', '--dmeo', '--demo']);
     expect(options.demo).toBe(true);
     expect(warnings).toEqual([
-      '"--dmeo" is not a switch Anycast Manager knows, so it is ignored. The switches are --demo, --simulate-unelevated, --large, --preview, --port=N.',
+      '"--dmeo" is not a switch Anycast Manager knows, so it is ignored. The switches are --demo, --simulate-unelevated, --large, --preview, --port=N, --data-dir=PATH.',
     ]);
+  });
+
+  it('reads the preview data folder, and says so when it names none', () => {
+    expect(parseLaunchOptions(['--data-dir=/home/tech/anycast preview']).dataDir).toBe('/home/tech/anycast preview');
+    const { options, warnings } = parseLaunchArguments(['--data-dir=']);
+    expect(options.dataDir).toBeUndefined();
+    expect(warnings).toEqual(['"--data-dir=" names no folder; this run gets a new private one. Write --data-dir=PATH.']);
   });
 
   it('gives no warnings for the known switches', () => {
