@@ -38,7 +38,7 @@ const modeOf = (path: string) => statSync(path).mode & 0o777;
 const freshPath = () => join(mkdtempSync(join(tmpdir(), 'anycast-folder-parent-')), 'records');
 
 /** A create through the preview's own API, as its page would send it. */
-async function createThroughPreview(preview: RunningPreview): Promise<void> {
+async function createThroughPreview(preview: RunningPreview): Promise<unknown> {
   const origin = new URL(preview.url).origin;
   const list = await preview.backend.listInterfaces();
   const iface = list.ok ? list.value.find((i) => i.ipv4) : undefined;
@@ -48,6 +48,7 @@ async function createThroughPreview(preview: RunningPreview): Promise<void> {
     body: JSON.stringify({ address: '192.0.2.77', interfaceLuid: iface!.luid, interfaceIndex: iface!.index }),
   });
   expect(response.status).toBe(200);
+  return response.json();
 }
 
 describe('a preview run without --data-dir', () => {
@@ -107,22 +108,19 @@ describe('a preview with --data-dir', () => {
     await expect(start(`--data-dir=${path}`)).rejects.toThrow(/is not a folder/);
   });
 
-  it('does not follow a symbolic link planted for its audit log, and logs why', async () => {
+  it('does not follow a symbolic link planted for its audit log, and refuses the change saying why', async () => {
     const path = freshPath();
     mkdirSync(path, { recursive: true, mode: 0o700 });
     const victim = join(mkdtempSync(join(tmpdir(), 'anycast-folder-victim-')), 'root-only.txt');
     writeFileSync(victim, 'untouched\n');
     symlinkSync(victim, join(path, 'audit.jsonl'));
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      const preview = await start(`--data-dir=${path}`);
-      await createThroughPreview(preview);
-      expect(readFileSync(victim, 'utf8')).toBe('untouched\n');
-      const faults = logged.mock.calls.map((call) => call.map(String).join(' '));
-      expect(faults.join('\n')).toContain(`${join(path, 'audit.jsonl')} is a symbolic link`);
-    } finally {
-      logged.mockRestore();
-    }
+    const preview = await start(`--data-dir=${path}`);
+    const reply = JSON.stringify(await createThroughPreview(preview));
+    expect(readFileSync(victim, 'utf8')).toBe('untouched\n');
+    expect(reply).toContain('"ok":false');
+    expect(reply).toContain(`${join(path, 'audit.jsonl')} is a symbolic link`);
+    const listed = await preview.backend.listAnycast();
+    expect(listed.ok && listed.value.some((row) => row.address === '192.0.2.77')).toBe(false);
   });
 });
 
