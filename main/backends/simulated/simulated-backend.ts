@@ -16,7 +16,9 @@ import {
 import {
   fail,
   ok,
+  timed,
   type AnycastBackend,
+  type BackendDiagnosis,
   type AnycastRow,
   type BackendSnapshot,
   type BackendStatus,
@@ -102,6 +104,19 @@ export class SimulatedBackend implements AnycastBackend {
     if (!found.ok) return found;
     if (!this.elevated) return fail(ERROR_ACCESS_DENIED);
     return this.entries.delete(key(found.value.iface, found.value.address)) ? ok(null) : fail(ERROR_NOT_FOUND);
+  }
+
+  /** No system library is loaded, so there are no exports to report; the tables are the in-memory ones. */
+  async diagnose(): Promise<BackendDiagnosis> {
+    const count = <T>(list: Win32Result<T[]>) => (list.ok ? ok(list.value.length) : list);
+    return {
+      exports: [],
+      tables: [
+        await timed('ip-interfaces', async () => ok(null)),
+        await timed('interfaces', async () => count(await this.listInterfaces())),
+        await timed('anycast', async () => count(await this.listAnycast())),
+      ],
+    };
   }
 
   systemMessage(code: number): string {

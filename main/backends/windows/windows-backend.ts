@@ -19,8 +19,10 @@ import {
 import {
   fail,
   ok,
+  timed,
   type AnycastBackend,
   type AnycastRow,
+  type BackendDiagnosis,
   type BackendSnapshot,
   type BackendStatus,
   type CreatedRow,
@@ -131,6 +133,21 @@ class WindowsBackend implements AnycastBackend {
       const code = await anycast.DeleteAnycastIpAddressEntry(value);
       return code === NO_ERROR ? ok(null) : fail(code);
     });
+  }
+
+  diagnose(): Promise<BackendDiagnosis> {
+    return this.run(async (api) => ({
+      exports: api.exports,
+      // One after another, so each time is that table's alone.
+      tables: [
+        await timed('ip-interfaces', () => this.readStacks(api).then((stacks) => (stacks.ok ? ok(null) : stacks))),
+        await timed('interfaces', () => this.readIfTable(api).then(rowCount)),
+        await timed('anycast', async () => {
+          const rows = await readAnycastTable(api);
+          return rows === null ? fail(ERROR_PROC_NOT_FOUND) : rowCount(rows);
+        }),
+      ],
+    }));
   }
 
   /** Kept per code: FormatMessageW runs on the calling thread, so each text is read from the DLL once. */
@@ -269,6 +286,10 @@ async function entriesFrom(api: WindowsApi, rows: Win32Result<MibRows> | null, i
   if (rows === null) return ok([]);
   if (!rows.ok) return rows;
   return ok(await decodeWithIds(ids, api.iphlpapi, (known) => decodeAnycastRows(rows.value, known)));
+}
+
+function rowCount(rows: Win32Result<MibRows>): Win32Result<number> {
+  return rows.ok ? ok(rows.value.count) : rows;
 }
 
 const EMPTY_ROWS: MibRows = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), count: 0, stride: 0 };
