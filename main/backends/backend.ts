@@ -44,16 +44,16 @@ export interface TableTiming {
   ms: number;
 }
 
-/** What the self-test asks a backend beyond its usual answers. */
-export interface BackendDiagnosis {
-  /** The optional iphlpapi exports and whether each was found; empty where no system library is loaded. */
-  exports: readonly { name: string; found: boolean }[];
-  /** Each table read once, on its own, timed. */
-  tables: TableTiming[];
+/** One optional export of the system library and whether this system has it. */
+export interface LibraryExport {
+  name: string;
+  found: boolean;
 }
 
 export interface AnycastBackend {
   readonly kind: SystemStatus['backend'];
+  /** The optional iphlpapi exports and whether each was found; empty where no system library is loaded. */
+  readonly exports: readonly LibraryExport[];
   status(): Promise<BackendStatus>;
   listInterfaces(): Promise<Win32Result<NetworkInterface[]>>;
   /** All families (AF_UNSPEC). An empty table is an empty list, not an error. */
@@ -64,8 +64,8 @@ export interface AnycastBackend {
   /** Creates the row and reads it back as Windows stores it (ScopeId filled in). */
   createAnycast(row: AnycastRow): Promise<Win32Result<CreatedRow>>;
   deleteAnycast(row: AnycastRow): Promise<Win32Result<null>>;
-  /** Reads each table on its own, timed, for the self-test. */
-  diagnose(): Promise<BackendDiagnosis>;
+  /** Reads each table once, on its own, timed, for the self-test. */
+  timeTableReads(): Promise<TableTiming[]>;
   /** FormatMessage for a code; '' when the system has no text for it. */
   systemMessage(code: number): string;
   /**

@@ -41,7 +41,7 @@ export async function runSelfTest(
 ): Promise<SelfTestReport> {
   const system = environment.system ?? { platform: process.platform, release: os.release(), version: os.version() };
   const generatedAt = (environment.now?.() ?? new Date()).toISOString();
-  const [status, diagnosis] = await Promise.all([backend.status(), backend.diagnose()]);
+  const [status, tables] = await Promise.all([backend.status(), backend.timeTableReads()]);
   const describe = (code: number): StepError => fromAppError(win32Error(code, backend.systemMessage(code), { operation: 'self-test' }));
   return {
     format: SELF_TEST_FORMAT,
@@ -51,10 +51,10 @@ export async function runSelfTest(
     platform: system.platform,
     windows: system.platform === 'win32' ? { version: system.release, build: windowsBuild(system.release), edition: system.version } : null,
     backend: backend.kind,
-    exports: [...diagnosis.exports],
+    exports: [...backend.exports],
     elevated: status.elevated,
     stacks: { ipv4: status.ipv4Stack, ipv6: status.ipv6Stack },
-    tables: diagnosis.tables.map((read) => tableRead(read, describe)),
+    tables: tables.map((read) => tableRead(read, describe)),
     roundTrip: interfaceName === undefined ? null : await roundTrip(call, interfaceName),
   };
 }

@@ -8,6 +8,9 @@ import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
 import { faultReporter, openFaultLog, slowCallReporter, type FaultLog } from '../diagnostics/fault-log';
+import { startupLine } from '../diagnostics/startup-line';
+// The same version app.getVersion() gives: electron-builder and Electron read it from package.json too.
+import { version } from '../../package.json';
 import { openRecordsFolder } from '../records/records-folder';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { logUnhandledRejections, reportLastCrash, showStartupFailure, startCrashReporter } from './fault-reporting';
@@ -36,8 +39,10 @@ if (refuseDebuggingSwitches()) {
   app.quit();
 } else if (!app.requestSingleInstanceLock()) {
   // A script running the self-test must not read a silent exit as a clean report.
-  if (options.selfTest) console.error('Anycast Manager is already running: close it, then run the self-test again.');
-  app.exit(options.selfTest ? SELF_TEST_EXIT.failed : 0);
+  if (options.selfTest) {
+    console.error('Anycast Manager is already running: close it, then run the self-test again.');
+    app.exit(SELF_TEST_EXIT.failed);
+  } else app.quit();
 } else {
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -57,6 +62,7 @@ function failStartup(faults: FaultLog, fault: unknown, stage: StartupStage): voi
 
 async function start(faults: FaultLog): Promise<void> {
   const { backend, simulatedReason } = await selectBackend(process.platform, options, slowCallReporter(faults));
+  faults.info(startupLine({ appVersion: version, backend, simulatedReason }));
   const logFault = faultReporter(faults);
   const perMachine = backend.kind === 'windows' && (await backend.status()).elevated;
   const records = await openRecordsFolder({ perMachine, userDataDir: app.getPath('userData'), logFault });

@@ -22,6 +22,7 @@ function untouchableBackend(): AnycastBackend {
   };
   return {
     kind: 'simulated',
+    exports: [],
     status: refuse,
     snapshot: refuse,
     listInterfaces: () => real.listInterfaces(),
@@ -29,7 +30,7 @@ function untouchableBackend(): AnycastBackend {
     getAnycast: refuse,
     createAnycast: refuse,
     deleteAnycast: refuse,
-    diagnose: refuse,
+    timeTableReads: refuse,
     systemMessage: (code) => real.systemMessage(code),
     watchInterfaces: refuse,
     close: () => undefined,

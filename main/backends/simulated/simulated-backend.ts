@@ -18,7 +18,7 @@ import {
   ok,
   timed,
   type AnycastBackend,
-  type BackendDiagnosis,
+  type TableTiming,
   type AnycastRow,
   type BackendSnapshot,
   type BackendStatus,
@@ -42,6 +42,8 @@ export interface SimulatedOptions {
 
 export class SimulatedBackend implements AnycastBackend {
   readonly kind = 'simulated' as const;
+  /** No system library is loaded, so there are no exports to report. */
+  readonly exports = [];
   private readonly interfaces: SeedInterface[];
   private readonly entries = new Map<string, AnycastEntry>();
   private readonly elevated: boolean;
@@ -106,17 +108,14 @@ export class SimulatedBackend implements AnycastBackend {
     return this.entries.delete(key(found.value.iface, found.value.address)) ? ok(null) : fail(ERROR_NOT_FOUND);
   }
 
-  /** No system library is loaded, so there are no exports to report; the tables are the in-memory ones. */
-  async diagnose(): Promise<BackendDiagnosis> {
+  /** The in-memory tables. */
+  async timeTableReads(): Promise<TableTiming[]> {
     const count = <T>(list: Win32Result<T[]>) => (list.ok ? ok(list.value.length) : list);
-    return {
-      exports: [],
-      tables: [
-        await timed('ip-interfaces', async () => ok(null)),
-        await timed('interfaces', async () => count(await this.listInterfaces())),
-        await timed('anycast', async () => count(await this.listAnycast())),
-      ],
-    };
+    return [
+      await timed('ip-interfaces', async () => ok(null)),
+      await timed('interfaces', async () => count(await this.listInterfaces())),
+      await timed('anycast', async () => count(await this.listAnycast())),
+    ];
   }
 
   systemMessage(code: number): string {

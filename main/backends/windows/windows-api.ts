@@ -9,6 +9,7 @@
  * which only spare the app some polling.
  */
 import koffi, { type LibraryHandle } from 'koffi';
+import type { LibraryExport } from '../backend';
 import { BackendLoadError } from '../backend-load-error';
 import type { AnycastRowValue, U64Value } from './iphlpapi-decode';
 import {
@@ -124,12 +125,6 @@ export interface Advapi32Bindings {
   CheckTokenMembership(token: null, sid: bigint, isMember: Out<number>): Promise<number>;
   /** Only releases memory, so it runs where it is called. */
   FreeSid(sid: bigint): Pointer;
-}
-
-/** One optional iphlpapi export and whether this system's DLL has it. */
-export interface LibraryExport {
-  name: string;
-  found: boolean;
 }
 
 export interface WindowsApi {

@@ -22,10 +22,11 @@ import {
   timed,
   type AnycastBackend,
   type AnycastRow,
-  type BackendDiagnosis,
+  type LibraryExport,
   type BackendSnapshot,
   type BackendStatus,
   type CreatedRow,
+  type TableTiming,
   type Win32Result,
 } from '../backend';
 import { isElevated } from './elevation';
@@ -77,8 +78,12 @@ class WindowsBackend implements AnycastBackend {
   private ifTableWithoutStatistics = true;
   private readonly messages = new Map<number, string>();
 
+  /** Found when the libraries load, so still known after close. */
+  readonly exports: readonly LibraryExport[];
+
   constructor(api: WindowsApi) {
     this.loaded = api;
+    this.exports = api.exports;
     this.interfaceWatch = new InterfaceWatch(api.notify);
   }
 
@@ -135,19 +140,16 @@ class WindowsBackend implements AnycastBackend {
     });
   }
 
-  diagnose(): Promise<BackendDiagnosis> {
-    return this.run(async (api) => ({
-      exports: api.exports,
-      // One after another, so each time is that table's alone.
-      tables: [
-        await timed('ip-interfaces', () => this.readStacks(api).then((stacks) => (stacks.ok ? ok(null) : stacks))),
-        await timed('interfaces', () => this.readIfTable(api).then(rowCount)),
-        await timed('anycast', async () => {
-          const rows = await readAnycastTable(api);
-          return rows === null ? fail(ERROR_PROC_NOT_FOUND) : rowCount(rows);
-        }),
-      ],
-    }));
+  timeTableReads(): Promise<TableTiming[]> {
+    // One after another, so each time is that table's alone.
+    return this.run(async (api) => [
+      await timed('ip-interfaces', () => this.readStacks(api).then((stacks) => (stacks.ok ? ok(null) : stacks))),
+      await timed('interfaces', () => this.readIfTable(api).then(rowCount)),
+      await timed('anycast', async () => {
+        const rows = await readAnycastTable(api);
+        return rows === null ? fail(ERROR_PROC_NOT_FOUND) : rowCount(rows);
+      }),
+    ]);
   }
 
   /** Kept per code: FormatMessageW runs on the calling thread, so each text is read from the DLL once. */
