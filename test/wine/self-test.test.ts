@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseSelfTestDocument, selfTestProblems, type SelfTestReport } from '../../app/self-test';
+import { ANYCAST_EXPORTS, parseSelfTestDocument, selfTestProblems, type SelfTestReport } from '../../app/self-test';
 import { ERROR_PROC_NOT_FOUND } from '../../app/win32-errors';
 import { SELF_TEST_EXIT } from '../../main/diagnostics/headless-self-test';
 import { bundleProbe } from './probe-bundle';
@@ -58,13 +58,8 @@ describe.skipIf(wineMissing && !required)('the self-test under Wine', () => {
 
   it('names each anycast export as missing and says the app cannot manage anycast entries here', () => {
     const found = Object.fromEntries(report.exports.map((e) => [e.name, e.found]));
-    expect(found).toMatchObject({
-      GetAnycastIpAddressTable: false,
-      GetAnycastIpAddressEntry: false,
-      CreateAnycastIpAddressEntry: false,
-      DeleteAnycastIpAddressEntry: false,
-    });
-    for (const name of ['GetAnycastIpAddressTable', 'GetAnycastIpAddressEntry', 'CreateAnycastIpAddressEntry', 'DeleteAnycastIpAddressEntry']) {
+    expect(found).toMatchObject(Object.fromEntries(ANYCAST_EXPORTS.map((name) => [name, false])));
+    for (const name of ANYCAST_EXPORTS) {
       expect(document).toContain(`  ${name.padEnd(30)} MISSING`);
     }
     expect(selfTestProblems(report)[0]).toMatch(/^iphlpapi\.dll on this computer lacks .*: Anycast Manager cannot manage anycast entries here/);
