@@ -1,9 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser. Each test starts its own preview
-// server (see test/e2e/fixtures.ts), so tests do not share backend state.
+// server (see test/e2e/fixtures.ts), so tests do not share backend state. The Electron
+// project starts the real app in the Electron runtime (test/electron/electron-app.ts),
+// one app per test; without the runtime it skips and says why.
 export default defineConfig({
-  testDir: 'test/e2e',
+  projects: [
+    { name: 'browser preview', testDir: 'test/e2e' },
+    // One app at a time: on Windows the elevated app keeps its records in one per-machine folder.
+    { name: 'electron', testDir: 'test/electron', timeout: 60_000, workers: 1 },
+  ],
   outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
   workers: 2,

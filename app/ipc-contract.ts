@@ -8,6 +8,7 @@ import { AnycastEntry, AppError, InterfaceIndex, LuidString, NetworkInterface, S
 import { AuditLogPage, AuditPageRequest } from './audit';
 import { SavedSet, SavedEntry, SAVED_SET_MAX } from './saved-set';
 import { MAX_ADDRESS_LENGTH } from './address-validation';
+import { SelfTestReport } from './self-test';
 
 const NoArguments = z.object({}).strict();
 
@@ -67,6 +68,11 @@ export const contract = {
   /** The set of entries the technician saved for re-applying after a restart. */
   getSavedSet: method('saved-set', NoArguments, SavedSet),
   saveSavedSet: method('saved-set', z.object({ entries: z.array(SavedEntry).max(SAVED_SET_MAX) }).strict(), SavedSet),
+  /**
+   * "Check this computer". With `interface` (an alias, LUID or index), also a create, get, list
+   * and delete of a documentation address there. Not a write itself: its writes queue as any do.
+   */
+  runSelfTest: method('self-test', z.object({ interface: z.string().trim().min(1).max(256).optional() }).strict(), SelfTestReport),
 };
 
 export type Contract = typeof contract;

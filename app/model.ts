@@ -73,7 +73,7 @@ export const SystemStatus = z.object({
   records: RecordsFolder,
 });
 
-export const Operation = z.enum(['status', 'list-interfaces', 'list-anycast', 'get', 'create', 'delete', 'read-audit', 'saved-set']);
+export const Operation = z.enum(['status', 'list-interfaces', 'list-anycast', 'get', 'create', 'delete', 'read-audit', 'saved-set', 'self-test']);
 
 /** Every failure the renderer sees: the Win32 facts plus the catalogue's words for a person. */
 export const AppError = z.object({

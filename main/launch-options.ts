@@ -12,6 +12,15 @@ export interface LaunchOptions {
   port: number;
   /** The preview's data folder, kept across runs; without it each run gets a new private one. */
   dataDir?: string;
+  /** --self-test: check this computer, write the report and exit, without a window. */
+  selfTest?: SelfTestOptions;
+}
+
+export interface SelfTestOptions {
+  /** An interface (alias, LUID or index) for the create, get, list and delete round trip. */
+  interface?: string;
+  /** Where to write the report; it is always printed too. */
+  reportFile?: string;
 }
 
 export interface ParsedLaunch {
@@ -27,13 +36,28 @@ const FLAGS = {
   '--preview': 'preview',
 } as const satisfies Record<string, keyof LaunchOptions>;
 
-const KNOWN = [...Object.keys(FLAGS), '--port=N', '--data-dir=PATH'].join(', ');
+/** Switches of the self-test that take a value, as `--name VALUE` or `--name=VALUE`. */
+const SELF_TEST_VALUES = { '--interface': 'interface', '--report': 'reportFile' } as const satisfies Record<string, keyof SelfTestOptions>;
+
+const KNOWN = [...Object.keys(FLAGS), '--port=N', '--data-dir=PATH', '--self-test [--interface NAME] [--report FILE]'].join(', ');
 
 export function parseLaunchArguments(argv: readonly string[]): ParsedLaunch {
   const options: LaunchOptions = { demo: false, simulateUnelevated: false, large: false, preview: false, port: 0 };
   const warnings: string[] = [];
-  for (const arg of argv) {
+  const selfTest: SelfTestOptions = {};
+  let selfTestAsked = false;
+  for (let at = 0; at < argv.length; at++) {
+    const arg = argv[at]!;
+    const [name, inline] = splitValue(arg);
     if (Object.hasOwn(FLAGS, arg)) options[FLAGS[arg as keyof typeof FLAGS]] = true;
+    else if (arg === '--self-test') selfTestAsked = true;
+    else if (Object.hasOwn(SELF_TEST_VALUES, name)) {
+      const value = inline ?? argv[++at];
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+        warnings.push(`"${name}" needs a value (${name} VALUE); it is ignored.`);
+        if (inline === undefined && value !== undefined) at--;
+      } else selfTest[SELF_TEST_VALUES[name as keyof typeof SELF_TEST_VALUES]] = value;
+    }
     else if (arg.startsWith('--port=')) {
       const text = arg.slice('--port='.length);
       const port = Number(text);
@@ -47,7 +71,15 @@ export function parseLaunchArguments(argv: readonly string[]): ParsedLaunch {
       warnings.push(`"${arg}" is not a switch Anycast Manager knows, so it is ignored. The switches are ${KNOWN}.`);
     }
   }
+  if (selfTestAsked) options.selfTest = selfTest;
+  else if (Object.keys(selfTest).length > 0) warnings.push('--interface and --report belong to --self-test, which was not given; they are ignored.');
   return { options, warnings };
+}
+
+/** "--name=value" as its name and value; any other argument as itself and no value. */
+function splitValue(arg: string): [string, string | undefined] {
+  const equals = arg.indexOf('=');
+  return equals < 0 ? [arg, undefined] : [arg.slice(0, equals), arg.slice(equals + 1)];
 }
 
 export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {

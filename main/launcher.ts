@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseLaunchArguments } from './launch-options';
 import { DataFolderRefused } from './preview/data-folder';
-import { runPreview } from './preview/run-preview';
+import { runPreview, runPreviewSelfTest } from './preview/run-preview';
 
 const appRoot = join(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     const child = spawn(electron, [appRoot, ...args], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
+  }
+  if (options.selfTest) {
+    process.exit(await runPreviewSelfTest({ ...options, selfTest: options.selfTest }));
   }
   if (!options.preview) {
     console.log(

@@ -13,6 +13,7 @@ import { AddAnycastForm } from './components/AddAnycastForm';
 import { aliasOf, AnycastTable, type AnycastRowView, type CopyWhat } from './components/AnycastTable';
 import { AnycastToolbar, type ToolbarCommand } from './components/AnycastToolbar';
 import { AppHeader } from './components/AppHeader';
+import { SelfTestButton } from './selftest/SelfTestButton';
 import { CopyFallbackDialog, type CopyFallback } from './components/CopyFallbackDialog';
 import { DeleteConfirmDialog } from './components/DeleteConfirmDialog';
 import { ErrorDialog } from './components/ErrorDialog';
@@ -184,7 +185,9 @@ export function App({ api }: { api: AnycastApi }) {
         lastFailed={data.lastFailed}
         refreshing={data.refreshing}
         onRefresh={() => void data.refresh()}
-      />
+      >
+        <SelfTestButton api={api} interfaces={data.interfaces} />
+      </AppHeader>
       {data.status && (
         <div className={styles.banners}>
           <StatusBanners status={data.status} />

@@ -36,8 +36,24 @@ export interface BackendSnapshot {
   entries: Promise<Win32Result<AnycastEntry[]>>;
 }
 
+/** One table read by the self-test: its row count (null where the read gives none) and how long it took. */
+export interface TableTiming {
+  /** ip-interfaces: which interfaces carry which stack; interfaces: the interface table; anycast: the anycast table. */
+  table: 'ip-interfaces' | 'interfaces' | 'anycast';
+  result: Win32Result<number | null>;
+  ms: number;
+}
+
+/** One optional export of the system library and whether this system has it. */
+export interface LibraryExport {
+  name: string;
+  found: boolean;
+}
+
 export interface AnycastBackend {
   readonly kind: SystemStatus['backend'];
+  /** The optional iphlpapi exports and whether each was found; empty where no system library is loaded. */
+  readonly exports: readonly LibraryExport[];
   status(): Promise<BackendStatus>;
   listInterfaces(): Promise<Win32Result<NetworkInterface[]>>;
   /** All families (AF_UNSPEC). An empty table is an empty list, not an error. */
@@ -48,6 +64,8 @@ export interface AnycastBackend {
   /** Creates the row and reads it back as Windows stores it (ScopeId filled in). */
   createAnycast(row: AnycastRow): Promise<Win32Result<CreatedRow>>;
   deleteAnycast(row: AnycastRow): Promise<Win32Result<null>>;
+  /** Reads each table once, on its own, timed, for the self-test. */
+  timeTableReads(): Promise<TableTiming[]>;
   /** FormatMessage for a code; '' when the system has no text for it. */
   systemMessage(code: number): string;
   /**
@@ -65,3 +83,10 @@ export interface AnycastBackend {
 
 export const ok = <T>(value: T): Win32Result<T> => ({ ok: true, value });
 export const fail = <T = never>(code: number): Win32Result<T> => ({ ok: false, code });
+
+/** Runs one table read and times it. */
+export async function timed(table: TableTiming['table'], read: () => Promise<Win32Result<number | null>>): Promise<TableTiming> {
+  const start = performance.now();
+  const result = await read();
+  return { table, result, ms: performance.now() - start };
+}

@@ -18,6 +18,8 @@ export interface FaultLog {
   readonly path: string;
   error(message: string, fault?: unknown): void;
   warn(message: string): void;
+  /** What a later reader needs to make sense of the faults: the start-up line. */
+  info(message: string): void;
 }
 
 let opened = 0;
@@ -36,6 +38,7 @@ export function openFaultLog(dataDir: string, { toConsole }: { toConsole: boolea
     path,
     error: (message, fault) => (fault === undefined ? logger.error(message) : logger.error(message, fault)),
     warn: (message) => logger.warn(message),
+    info: (message) => logger.info(message),
   };
 }
 

@@ -8,6 +8,9 @@ import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';
 import { faultReporter, openFaultLog, slowCallReporter, type FaultLog } from '../diagnostics/fault-log';
+import { startupLine } from '../diagnostics/startup-line';
+// The same version app.getVersion() gives: electron-builder and Electron read it from package.json too.
+import { version } from '../../package.json';
 import { openRecordsFolder } from '../records/records-folder';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { logUnhandledRejections, reportLastCrash, showStartupFailure, startCrashReporter } from './fault-reporting';
@@ -16,6 +19,7 @@ import { registerIpcHandlers } from './ipc-handlers';
 import { lockDownWebContents } from './lockdown';
 import { createMainWindow } from './main-window';
 import { refuseDebuggingSwitches } from './debugging-switches';
+import { runHeadlessSelfTest, SELF_TEST_EXIT } from '../diagnostics/headless-self-test';
 
 const distDir = join(__dirname, '..');
 /** The crash reports the app has already told someone about. */
@@ -27,10 +31,18 @@ startCrashReporter();
 app.enableSandbox();
 registerAppScheme();
 
+const options = parseLaunchOptions(process.argv);
+
 // A second copy would race the first on writes; hand over to the first instead. A packaged
 // app started with a debugging switch has said why and is exiting (debugging-switches.ts).
-if (refuseDebuggingSwitches() || !app.requestSingleInstanceLock()) {
+if (refuseDebuggingSwitches()) {
   app.quit();
+} else if (!app.requestSingleInstanceLock()) {
+  // A script running the self-test must not read a silent exit as a clean report.
+  if (options.selfTest) {
+    console.error('Anycast Manager is already running: close it, then run the self-test again.');
+    app.exit(SELF_TEST_EXIT.failed);
+  } else app.quit();
 } else {
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -49,13 +61,21 @@ function failStartup(faults: FaultLog, fault: unknown, stage: StartupStage): voi
 }
 
 async function start(faults: FaultLog): Promise<void> {
-  const options = parseLaunchOptions(process.argv);
   const { backend, simulatedReason } = await selectBackend(process.platform, options, slowCallReporter(faults));
+  faults.info(startupLine({ appVersion: version, backend, simulatedReason }));
   const logFault = faultReporter(faults);
   const perMachine = backend.kind === 'windows' && (await backend.status()).elevated;
   const records = await openRecordsFolder({ perMachine, userDataDir: app.getPath('userData'), logFault });
   const files = appFilesIn(records.dir, records.folder);
   const service = new AnycastService(backend, { simulatedReason, logFault, identity: currentIdentity(), files });
+  if (options.selfTest) {
+    // No window: the report, printed and written where asked, and an exit code for the script.
+    const code = await runHeadlessSelfTest(service, options.selfTest, (text) => console.log(text));
+    backend.close();
+    files.audit.close();
+    app.exit(code);
+    return;
+  }
   app.on('will-quit', () => {
     backend.close();
     files.audit.close();

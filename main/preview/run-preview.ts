@@ -1,5 +1,6 @@
 /** Starts the browser preview with the simulated backend; the Windows backend is never reachable from here. */
-import type { LaunchOptions } from '../launch-options';
+import type { LaunchOptions, SelfTestOptions } from '../launch-options';
+import { runHeadlessSelfTest } from '../diagnostics/headless-self-test';
 import { createSimulatedBackend } from '../backends/simulated/create-simulated';
 import type { SimulatedBackend } from '../backends/simulated/simulated-backend';
 import { AnycastService } from '../service/anycast-service';
@@ -17,6 +18,19 @@ export interface RunningPreview extends PreviewServer {
 }
 
 export async function runPreview(rendererDir: string, options: LaunchOptions): Promise<RunningPreview> {
+  const { dataDir, logFault, backend, service } = await previewService(options);
+  const server = await startPreviewServer({ service, rendererDir, port: options.port, logFault });
+  return { ...server, backend, dataDir };
+}
+
+/** `--self-test` without the Electron runtime: the simulated computer's report, in the preview's data folder; returns the exit code. */
+export async function runPreviewSelfTest(options: LaunchOptions & { selfTest: SelfTestOptions }): Promise<number> {
+  const { dataDir, service } = await previewService(options);
+  console.log(`The self-test runs against the simulated computer (no Electron runtime here); its audit log is in ${dataDir}.`);
+  return runHeadlessSelfTest(service, options.selfTest, (text) => console.log(text));
+}
+
+async function previewService(options: LaunchOptions) {
   const dataDir = options.dataDir === undefined ? await createRunFolder() : await useNamedFolder(options.dataDir);
   const logFault = faultReporter(openFaultLog(dataDir, { toConsole: true }));
   const backend = createSimulatedBackend(options);
@@ -26,6 +40,5 @@ export async function runPreview(rendererDir: string, options: LaunchOptions): P
     identity: currentIdentity(),
     files: appFilesIn(dataDir),
   });
-  const server = await startPreviewServer({ service, rendererDir, port: options.port, logFault });
-  return { ...server, backend, dataDir };
+  return { dataDir, logFault, backend, service };
 }

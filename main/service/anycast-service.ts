@@ -20,6 +20,7 @@ import { interfaceLabel, type AppError, type NetworkInterface, type Operation, t
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
+import { runSelfTest, type ServiceCall } from '../diagnostics/self-test';
 import { SymbolicLinkRefused } from '../storage/no-follow';
 import type { AppFiles } from './app-files';
 import { ChangeAudit } from './change-audit';
@@ -64,8 +65,15 @@ export class AnycastService {
       readAuditLog: (request: AuditPageRequest) => this.readAudit(request),
       getSavedSet: () => this.refusingLinks('saved-set', async () => ({ ok: true, value: await this.options.files.savedSet.load() })),
       saveSavedSet: async ({ entries }: { entries: SavedEntry[] }) => this.saveSet(entries),
+      runSelfTest: async (request: { interface?: string }) => ({
+        ok: true,
+        value: await runSelfTest(this.backend, this.call, { identity, now: () => this.now() }, request.interface),
+      }),
     };
   }
+
+  /** The service asking itself, as the self-test's round trip does: checked, queued and audited like any request. */
+  private readonly call: ServiceCall = (method, request) => this.handle(method, request) as never;
 
   /** Entry point for IPC and the preview: `method` and `payload` are untrusted. */
   async handle(method: unknown, payload: unknown): Promise<Result<unknown>> {

@@ -1,5 +1,6 @@
 import { Badge, Button, Caption1, makeStyles, Spinner, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, GlobeLocation24Filled, Warning16Regular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { SystemStatus } from '../../app/model';
 import { formatClock } from '../format';
 
@@ -41,9 +42,11 @@ interface AppHeaderProps {
   lastFailed: Date | null;
   refreshing: boolean;
   onRefresh: () => void;
+  /** Further header commands, placed before Refresh. */
+  children?: ReactNode;
 }
 
-export function AppHeader({ status, lastUpdated, lastFailed, refreshing, onRefresh }: AppHeaderProps) {
+export function AppHeader({ status, lastUpdated, lastFailed, refreshing, onRefresh, children }: AppHeaderProps) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -67,6 +70,7 @@ export function AppHeader({ status, lastUpdated, lastFailed, refreshing, onRefre
       <Caption1 className={styles.updated} title="Interfaces update as they change; anycast addresses every 15 seconds while the window is shown.">
         {lastUpdated ? `Last updated ${formatClock(lastUpdated)}` : refreshing ? 'Loading…' : ''}
       </Caption1>
+      {children}
       <Tooltip content="Reload interfaces and addresses (F5)" relationship="description">
         <Button
           appearance="subtle"

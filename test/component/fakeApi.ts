@@ -9,6 +9,7 @@ import type { AuditRecord } from '../../app/audit';
 import type { AnycastApi, AnycastKey, CreatedEntry, Method, Reply, Request } from '../../app/ipc-contract';
 import { interfaceLabel, type AnycastEntry, type AppError, type NetworkInterface, type SystemStatus } from '../../app/model';
 import type { SavedSet } from '../../app/saved-set';
+import { ANYCAST_EXPORTS, SELF_TEST_FORMAT, type RoundTripStep, type SelfTestReport } from '../../app/self-test';
 
 export const ETHERNET: NetworkInterface = {
   luid: '1688849877041152', index: 12, alias: 'Ethernet', description: 'Intel(R) Ethernet Connection (7) I219-LM',
@@ -171,6 +172,7 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
       savedSet = { entries: saved.map((e) => ({ ...e })), savedAt: FIXED_TIME };
       return ok(savedSet);
     }),
+    runSelfTest: vi.fn<AnycastApi['runSelfTest']>((request) => failed('runSelfTest') ?? ok(selfTestReport(status, request.interface))),
     onInterfacesChanged: vi.fn<AnycastApi['onInterfacesChanged']>((listener) => {
       const entry = () => listener();
       listeners.add(entry);
@@ -178,4 +180,30 @@ export function createFakeApi(options: FakeOptions = {}): FakeApi {
     }),
   };
   return api;
+}
+
+/** A clean report for the status given; with an interface, a round trip that passed. */
+function selfTestReport(status: SystemStatus, requested: string | undefined): SelfTestReport {
+  const step = (name: RoundTripStep['step']): RoundTripStep => ({ step: name, ok: true, ms: 1.5 });
+  return {
+    format: SELF_TEST_FORMAT,
+    appVersion: '0.1.0',
+    generatedAt: FIXED_TIME,
+    machine: status.machine,
+    user: status.user,
+    platform: 'win32',
+    windows: { version: '10.0.22631', build: 22631, edition: 'Windows 11 Pro' },
+    backend: status.backend,
+    exports: ANYCAST_EXPORTS.map((name) => ({ name, found: true })),
+    elevated: status.elevated,
+    stacks: { ipv4: status.ipv4Stack, ipv6: status.ipv6Stack },
+    tables: [
+      { table: 'ip-interfaces', ok: true, ms: 0.8 },
+      { table: 'interfaces', ok: true, ms: 1.2, rows: 3 },
+      { table: 'anycast', ok: true, ms: 0.4, rows: 2 },
+    ],
+    roundTrip: requested === undefined
+      ? null
+      : { requested, interfaceLabel: `${requested} (index 12)`, address: '2001:db8:5e1f::1', steps: [step('create'), step('get'), step('list'), step('delete')], cleanup: 'removed' },
+  };
 }

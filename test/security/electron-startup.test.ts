@@ -121,3 +121,35 @@ describe('the start-up of the main process', () => {
     expect(second.dialog.showMessageBox).not.toHaveBeenCalled();
   });
 });
+
+describe.skipIf(cc === null)('the start-up line and the headless self-test', () => {
+  const argv = process.argv;
+  afterEach(() => {
+    process.argv = argv;
+  });
+
+  it('logs the version, the system and the exports the library has, once the backend is loaded', async () => {
+    const fake = mockElectron();
+    const library = buildFakeLibrary(cc!, 'no-anycast-exports');
+    windowsBackendOver({ iphlpapi: library, kernel32: library, advapi32: library });
+    await startMain(fake);
+    expect(faultLogOf(fake)).toMatch(
+      /\[info\]\s+Anycast Manager \d+\.\d+\.\d+ started on .*; iphlpapi exports found: GetIfTable2Ex, NotifyIpInterfaceChange, CancelMibChangeNotify2; missing: GetAnycastIpAddressTable, CreateAnycastIpAddressEntry, DeleteAnycastIpAddressEntry, GetAnycastIpAddressEntry\./,
+    );
+  });
+
+  it('--self-test --interface Ethernet --report FILE: writes the report, opens no window, and exits with its code', async () => {
+    const fake = mockElectron();
+    const library = buildFakeLibrary(cc!);
+    windowsBackendOver({ iphlpapi: library, kernel32: library, advapi32: library });
+    const reportFile = join(fake.app.getPath('temp'), 'report.txt');
+    process.argv = [argv[0]!, 'app', '--self-test', '--interface', 'Ethernet', '--report', reportFile];
+    await import('../../main/electron/electron-main');
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalled());
+    expect(fake.app.exit).toHaveBeenCalledWith(0);
+    expect(fake.windows).toHaveLength(0);
+    const report = readFileSync(reportFile, 'utf8');
+    expect(report).toContain('Round trip on "Ethernet" (Ethernet (index 12)) with 2001:db8:5e1f::1:');
+    expect(report).toContain('Result: no problems found.');
+  });
+});

@@ -22,6 +22,7 @@ function untouchableBackend(): AnycastBackend {
   };
   return {
     kind: 'simulated',
+    exports: [],
     status: refuse,
     snapshot: refuse,
     listInterfaces: () => real.listInterfaces(),
@@ -29,6 +30,7 @@ function untouchableBackend(): AnycastBackend {
     getAnycast: refuse,
     createAnycast: refuse,
     deleteAnycast: refuse,
+    timeTableReads: refuse,
     systemMessage: (code) => real.systemMessage(code),
     watchInterfaces: refuse,
     close: () => undefined,
@@ -52,6 +54,7 @@ const badPayloads: Record<Method, unknown[]> = {
     { address: '192.0.2.1', interfaceLuid: '1', interfaceIndex: 1, __proto__: { admin: true }, extra: true },
   ],
   deleteAnycast: [undefined, { address: '192.0.2.1', interfaceLuid: '1' }, 'delete everything'],
+  runSelfTest: [undefined, null, { interface: '' }, { interface: 12 }, { interface: 'x'.repeat(300) }, { interface: 'Ethernet', extra: true }],
   readAuditLog: [
     undefined,
     {},

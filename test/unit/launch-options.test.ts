@@ -27,7 +27,7 @@ describe('launch options', () => {
     const { options, warnings } = parseLaunchArguments(['C:\\Program Files\\Anycast Manager', '--dmeo', '--demo']);
     expect(options.demo).toBe(true);
     expect(warnings).toEqual([
-      '"--dmeo" is not a switch Anycast Manager knows, so it is ignored. The switches are --demo, --simulate-unelevated, --large, --preview, --port=N, --data-dir=PATH.',
+      '"--dmeo" is not a switch Anycast Manager knows, so it is ignored. The switches are --demo, --simulate-unelevated, --large, --preview, --port=N, --data-dir=PATH, --self-test [--interface NAME] [--report FILE].',
     ]);
   });
 
@@ -36,6 +36,25 @@ describe('launch options', () => {
     const { options, warnings } = parseLaunchArguments(['--data-dir=']);
     expect(options.dataDir).toBeUndefined();
     expect(warnings).toEqual(['"--data-dir=" names no folder; this run gets a new private one. Write --data-dir=PATH.']);
+  });
+
+  it('reads the self-test and its values, written with a space or with =', () => {
+    expect(parseLaunchArguments(['--self-test']).options.selfTest).toEqual({});
+    expect(parseLaunchArguments(['--self-test', '--interface', 'Ethernet 2', '--report', 'C:\\t\\r.txt'])).toEqual({
+      options: expect.objectContaining({ selfTest: { interface: 'Ethernet 2', reportFile: 'C:\\t\\r.txt' } }),
+      warnings: [],
+    });
+    expect(parseLaunchOptions(['--interface=12', '--self-test', '--report=out.txt']).selfTest).toEqual({ interface: '12', reportFile: 'out.txt' });
+  });
+
+  it('says when a self-test value is missing, or given without --self-test', () => {
+    const { options, warnings } = parseLaunchArguments(['--self-test', '--interface', '--report', 'r.txt']);
+    expect(options.selfTest).toEqual({ reportFile: 'r.txt' });
+    expect(warnings).toEqual(['"--interface" needs a value (--interface VALUE); it is ignored.']);
+    expect(parseLaunchArguments(['--report']).warnings).toEqual(['"--report" needs a value (--report VALUE); it is ignored.']);
+    const alone = parseLaunchArguments(['--interface', 'Ethernet']);
+    expect(alone.options.selfTest).toBeUndefined();
+    expect(alone.warnings).toEqual(['--interface and --report belong to --self-test, which was not given; they are ignored.']);
   });
 
   it('gives no warnings for the known switches', () => {

@@ -16,7 +16,9 @@ import {
 import {
   fail,
   ok,
+  timed,
   type AnycastBackend,
+  type TableTiming,
   type AnycastRow,
   type BackendSnapshot,
   type BackendStatus,
@@ -40,6 +42,8 @@ export interface SimulatedOptions {
 
 export class SimulatedBackend implements AnycastBackend {
   readonly kind = 'simulated' as const;
+  /** No system library is loaded, so there are no exports to report. */
+  readonly exports = [];
   private readonly interfaces: SeedInterface[];
   private readonly entries = new Map<string, AnycastEntry>();
   private readonly elevated: boolean;
@@ -102,6 +106,16 @@ export class SimulatedBackend implements AnycastBackend {
     if (!found.ok) return found;
     if (!this.elevated) return fail(ERROR_ACCESS_DENIED);
     return this.entries.delete(key(found.value.iface, found.value.address)) ? ok(null) : fail(ERROR_NOT_FOUND);
+  }
+
+  /** The in-memory tables. */
+  async timeTableReads(): Promise<TableTiming[]> {
+    const count = <T>(list: Win32Result<T[]>) => (list.ok ? ok(list.value.length) : list);
+    return [
+      await timed('ip-interfaces', async () => ok(null)),
+      await timed('interfaces', async () => count(await this.listInterfaces())),
+      await timed('anycast', async () => count(await this.listAnycast())),
+    ];
   }
 
   systemMessage(code: number): string {

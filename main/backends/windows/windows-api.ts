@@ -9,6 +9,7 @@
  * which only spare the app some polling.
  */
 import koffi, { type LibraryHandle } from 'koffi';
+import type { LibraryExport } from '../backend';
 import { BackendLoadError } from '../backend-load-error';
 import type { AnycastRowValue, U64Value } from './iphlpapi-decode';
 import {
@@ -128,6 +129,8 @@ export interface Advapi32Bindings {
 
 export interface WindowsApi {
   iphlpapi: IphlpapiBindings;
+  /** Each optional iphlpapi export, found or not: what the start-up log and the self-test report. */
+  exports: readonly LibraryExport[];
   /** null when iphlpapi lacks GetIfTable2Ex. */
   ifTable2Ex: IfTable2ExBindings | null;
   /** null when iphlpapi lacks any of the four anycast functions. */
@@ -166,6 +169,7 @@ export function loadWindowsApi(libraries: WindowsLibraries, options: NativeCallO
     };
     return {
       iphlpapi: bind<IphlpapiBindings>(iphlpapi, libraries.iphlpapi, IPHLPAPI_FUNCTIONS),
+      exports: findExports(iphlpapi, { ...ANYCAST_FUNCTIONS, ...IF_TABLE2_EX_FUNCTIONS, ...NOTIFY_FUNCTIONS }),
       ifTable2Ex: bindOptional<IfTable2ExBindings>(iphlpapi, IF_TABLE2_EX_FUNCTIONS),
       anycast: bindOptional<AnycastBindings>(iphlpapi, ANYCAST_FUNCTIONS),
       notify: bindNotify(iphlpapi),
@@ -214,6 +218,18 @@ function bindAll<T>(lib: LibraryHandle, path: string, specs: Record<keyof T & st
     bound[name] = CALLED_INLINE.has(name) ? fn : asyncFunction(name, fn, options);
   }
   return bound as T;
+}
+
+/** Each name looked up on its own: the bindings above only say whether a whole group is there. */
+function findExports(lib: LibraryHandle, specs: Record<string, FunctionSpec>): LibraryExport[] {
+  return Object.entries(specs).map(([name, spec]) => {
+    try {
+      declare(lib, name, spec);
+      return { name, found: true };
+    } catch {
+      return { name, found: false };
+    }
+  });
 }
 
 /**

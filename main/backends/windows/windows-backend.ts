@@ -19,11 +19,14 @@ import {
 import {
   fail,
   ok,
+  timed,
   type AnycastBackend,
   type AnycastRow,
+  type LibraryExport,
   type BackendSnapshot,
   type BackendStatus,
   type CreatedRow,
+  type TableTiming,
   type Win32Result,
 } from '../backend';
 import { isElevated } from './elevation';
@@ -75,8 +78,12 @@ class WindowsBackend implements AnycastBackend {
   private ifTableWithoutStatistics = true;
   private readonly messages = new Map<number, string>();
 
+  /** Found when the libraries load, so still known after close. */
+  readonly exports: readonly LibraryExport[];
+
   constructor(api: WindowsApi) {
     this.loaded = api;
+    this.exports = api.exports;
     this.interfaceWatch = new InterfaceWatch(api.notify);
   }
 
@@ -131,6 +138,18 @@ class WindowsBackend implements AnycastBackend {
       const code = await anycast.DeleteAnycastIpAddressEntry(value);
       return code === NO_ERROR ? ok(null) : fail(code);
     });
+  }
+
+  timeTableReads(): Promise<TableTiming[]> {
+    // One after another, so each time is that table's alone.
+    return this.run(async (api) => [
+      await timed('ip-interfaces', () => this.readStacks(api).then((stacks) => (stacks.ok ? ok(null) : stacks))),
+      await timed('interfaces', () => this.readIfTable(api).then(rowCount)),
+      await timed('anycast', async () => {
+        const rows = await readAnycastTable(api);
+        return rows === null ? fail(ERROR_PROC_NOT_FOUND) : rowCount(rows);
+      }),
+    ]);
   }
 
   /** Kept per code: FormatMessageW runs on the calling thread, so each text is read from the DLL once. */
@@ -269,6 +288,10 @@ async function entriesFrom(api: WindowsApi, rows: Win32Result<MibRows> | null, i
   if (rows === null) return ok([]);
   if (!rows.ok) return rows;
   return ok(await decodeWithIds(ids, api.iphlpapi, (known) => decodeAnycastRows(rows.value, known)));
+}
+
+function rowCount(rows: Win32Result<MibRows>): Win32Result<number> {
+  return rows.ok ? ok(rows.value.count) : rows;
 }
 
 const EMPTY_ROWS: MibRows = { bytes: new Uint8Array(0), view: new DataView(new ArrayBuffer(0)), count: 0, stride: 0 };
