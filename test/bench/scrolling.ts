@@ -9,12 +9,9 @@
  * rows that come into view. Long tasks (50 ms or more) come from the page's PerformanceObserver.
  */
 import { chromium, type Page } from '@playwright/test';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
-import { startPreviewServer } from '../../main/preview/preview-server';
-import { AnycastService } from '../../main/service/anycast-service';
-import { testServiceOptions } from '../support/service-options';
+import { CHROMIUM_ARGS, startBenchPreview } from './rendering';
 import type { Measurement } from './report';
 import { formatMs } from './stats';
 
@@ -28,7 +25,6 @@ const WARMUP_MS = 1_000;
 const IDLE_MS = 4_000;
 const SCROLL_MS = 8_000;
 const GOAL_P95_MS = 20;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface FrameWindow {
   /** Intervals between consecutive animation frames, ms. */
@@ -49,14 +45,7 @@ const COUNTERS = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'Ta
 
 export async function benchScrolling(rendererDir: string): Promise<Measurement[]> {
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
-  const backend = SimulatedBackend.large(INTERFACES, ENTRIES);
-  const options = testServiceOptions({ simulatedReason: 'preview' });
-  const pageErrors: string[] = [];
-  const server = await startPreviewServer({
-    service: new AnycastService(backend, options),
-    rendererDir,
-    logFault: (method, fault) => pageErrors.push(`service ${method}: ${String(fault)}`),
-  });
+  const { server, pageErrors, close } = await startBenchPreview(rendererDir, INTERFACES, ENTRIES);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
@@ -103,9 +92,7 @@ export async function benchScrolling(rendererDir: string): Promise<Measurement[]
     ];
   } finally {
     await browser.close();
-    await server.close();
-    backend.close();
-    rmSync(options.dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
