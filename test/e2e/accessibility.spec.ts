@@ -59,8 +59,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 async function expectAccessible(page: Page, state: string) {
-  // Fluent's dialogs and toasts animate in; axe must see them settled (contrast mid-fade is not real).
-  await page.waitForTimeout(400);
+  // Fluent's dialogs, menus and toasts animate in; axe must see them settled (contrast mid-fade is not
+  // real). Their motions last well under 2 s; the toast's own timer is a longer animation, left running.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => {
+      const duration = Number(animation.effect?.getComputedTiming().duration ?? 0);
+      return animation.playState !== 'running' || duration >= 2_000;
+    }),
+  );
   expect(await seriousViolations(page), `axe, ${state}`).toEqual([]);
 }
 
@@ -98,7 +104,8 @@ for (const viewport of VIEWPORTS) {
       await expect(bulk.getByRole('table', { name: 'Import preview' })).toBeVisible();
       await expectAccessible(page, 'Bulk add, preview of 14 rows');
       await bulk.getByRole('button', { name: 'Add 12 addresses' }).click();
-      await expect(bulk.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible();
+      // Twelve adds, one after another: slow on a loaded machine.
+      await expect(bulk.getByRole('status').filter({ hasText: /^Done:/ })).toBeVisible({ timeout: 20_000 });
       await expectAccessible(page, 'Bulk add, results');
       await bulk.getByRole('button', { name: 'Close' }).click();
 
