@@ -85,3 +85,46 @@ function splitValue(arg: string): [string, string | undefined] {
 export function parseLaunchOptions(argv: readonly string[]): LaunchOptions {
   return parseLaunchArguments(argv).options;
 }
+
+/** npm's environment names for the switches: `npm start --large` (no `--`) sets npm_config_large=true. */
+const NPM_CONFIG_SWITCHES = [
+  ['npm_config_demo', '--demo'],
+  ['npm_config_simulate_unelevated', '--simulate-unelevated'],
+  ['npm_config_large', '--large'],
+  ['npm_config_preview', '--preview'],
+  ['npm_config_port', '--port='],
+  ['npm_config_data_dir', '--data-dir='],
+] as const;
+
+export interface NpmSwitches {
+  /** The switches npm kept for itself, written as the launcher takes them. */
+  args: string[];
+  /** What happened and the form to use instead, for the launcher to print; empty when npm kept nothing. */
+  note: string | undefined;
+}
+
+/**
+ * npm reads a switch typed before `--` as one of its own settings and passes it on only as an
+ * environment variable, so `npm start --large` would start the normal machine. Inside
+ * `npm start` and `npm run preview`, take those switches back, and name the right form.
+ */
+export function switchesFromNpmConfig(env: Readonly<Record<string, string | undefined>>): NpmSwitches {
+  const script = env.npm_lifecycle_event;
+  if (script !== 'start' && script !== 'preview') return { args: [], note: undefined };
+  const args: string[] = [];
+  for (const [name, flag] of NPM_CONFIG_SWITCHES) {
+    const value = env[name];
+    if (value === undefined || value === '' || value === 'false') continue;
+    args.push(flag.endsWith('=') ? `${flag}${value}` : flag);
+  }
+  if (args.length === 0) return { args, note: undefined };
+  const typed = args.join(' ');
+  const command = script === 'start' ? 'npm start' : 'npm run preview';
+  return {
+    args,
+    note:
+      `npm took ${typed} as its own setting${args.length > 1 ? 's' : ''} and did not pass ${args.length > 1 ? 'them' : 'it'} on; ` +
+      `Anycast Manager uses ${args.length > 1 ? 'them' : 'it'} anyway. The form that passes switches is \`${command} -- ${typed}\` ` +
+      '(npm says it will stop accepting the other in its next major version).',
+  };
+}

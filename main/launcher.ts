@@ -4,12 +4,14 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { parseLaunchArguments } from './launch-options';
+import { parseLaunchArguments, switchesFromNpmConfig } from './launch-options';
 import { DataFolderRefused } from './preview/data-folder';
 import { runPreview, runPreviewSelfTest } from './preview/run-preview';
 
 const appRoot = join(__dirname, '..', '..');
-const args = process.argv.slice(2);
+const fromNpm = switchesFromNpmConfig(process.env);
+if (fromNpm.note) console.warn(`Note: ${fromNpm.note}`);
+const args = [...fromNpm.args, ...process.argv.slice(2)];
 const { options, warnings } = parseLaunchArguments(args);
 for (const warning of warnings) console.warn(`Note: ${warning}`);
 

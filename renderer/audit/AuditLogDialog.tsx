@@ -197,7 +197,8 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
               </div>
             )}
             {olderError && <ErrorNotice error={olderError} />}
-            <div className={styles.scroller} ref={scrollerRef}>
+            {/* Focusable and named, so the keyboard can scroll it (axe scrollable-region-focusable). */}
+            <div className={styles.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label="Audit records">
               <Table aria-label="Audit records" aria-rowcount={shown.length + 1} size="extra-small" className={styles.table}>
                 <TableHeader className={styles.headRow}>
                   <TableRow aria-rowindex={1}>

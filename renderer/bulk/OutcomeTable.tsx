@@ -76,7 +76,8 @@ export function OutcomeTable({ label, rows, statusHeading }: { label: string; ro
     measured: true,
   });
   return (
-    <div className={styles.scroller} ref={scrollerRef}>
+    // Focusable and named, so the keyboard can scroll it and a screen reader says what it is (axe scrollable-region-focusable).
+    <div className={styles.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={label}>
       <Table aria-label={label} aria-rowcount={rows.length + 1} size="extra-small" className={styles.table}>
         <TableHeader className={styles.headRow}>
           <TableRow aria-rowindex={1}>

@@ -21,16 +21,19 @@ const useStyles = makeStyles({
  */
 export function SkipLink({ target, children }: { target: RefObject<HTMLElement | null>; children: ReactNode }) {
   const styles = useStyles();
+  // In a landmark of its own, so that no content sits outside one (axe "region").
   return (
-    <Link
-      href="#"
-      className={styles.link}
-      onClick={(event) => {
-        event.preventDefault();
-        target.current?.focus();
-      }}
-    >
-      {children}
-    </Link>
+    <nav aria-label="Skip link">
+      <Link
+        href="#"
+        className={styles.link}
+        onClick={(event) => {
+          event.preventDefault();
+          target.current?.focus();
+        }}
+      >
+        {children}
+      </Link>
+    </nav>
   );
 }

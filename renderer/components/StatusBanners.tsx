@@ -19,8 +19,9 @@ export function StatusBanners({ status }: { status: SystemStatus | null }) {
   const { records } = status;
   const recordsUnprotected = records.access === 'loosened' || records.access === 'unverified';
   if (!simulated && status.elevated && status.anycastApi && !recordsUnprotected) return null;
+  // A named section is a landmark: axe's "region" rule, and a screen reader's list of landmarks, find it.
   return (
-    <div className={styles.group}>
+    <section aria-label="Status" className={styles.group}>
       {simulated && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -59,6 +60,6 @@ export function StatusBanners({ status }: { status: SystemStatus | null }) {
           </MessageBarBody>
         </MessageBar>
       )}
-    </div>
+    </section>
   );
 }

@@ -25,7 +25,7 @@ const INTERFACES = 16;
 const WARMUP_LOADS = 2;
 const SAMPLES = 9;
 const GOAL = 2;
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -78,8 +78,9 @@ export async function benchRendering(rendererDir: string): Promise<Measurement[]
   }
 }
 
-async function measureSize(browser: Browser, rendererDir: string, rows: number): Promise<SizeResult> {
-  const backend = SimulatedBackend.large(INTERFACES, rows);
+/** The preview server over a simulated machine of this size; faults behind its replies are collected in `pageErrors`. */
+export async function startBenchPreview(rendererDir: string, interfaces: number, entries: number) {
+  const backend = SimulatedBackend.large(interfaces, entries);
   const options = testServiceOptions({ simulatedReason: 'preview' });
   const pageErrors: string[] = [];
   const server = await startPreviewServer({
@@ -87,6 +88,16 @@ async function measureSize(browser: Browser, rendererDir: string, rows: number):
     rendererDir,
     logFault: (method, fault) => pageErrors.push(`service ${method}: ${String(fault)}`),
   });
+  const close = async () => {
+    await server.close();
+    backend.close();
+    rmSync(options.dataDir, { recursive: true, force: true });
+  };
+  return { server, pageErrors, close };
+}
+
+async function measureSize(browser: Browser, rendererDir: string, rows: number): Promise<SizeResult> {
+  const { server, pageErrors, close } = await startBenchPreview(rendererDir, INTERFACES, rows);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addInitScript(watchAnycastTable);
@@ -109,9 +120,7 @@ async function measureSize(browser: Browser, rendererDir: string, rows: number):
     return { rows, samples, domRows: last?.domRows, ariaRowCount: last?.ariaRowCount };
   } finally {
     await context.close();
-    await server.close();
-    backend.close();
-    rmSync(options.dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

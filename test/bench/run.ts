@@ -15,6 +15,7 @@ import { benchIpcPath, IPC_SECTION } from './ipc-path';
 import { benchMainThread, MAIN_THREAD_SECTION } from './main-thread';
 import { benchLargeImports, IMPORT_SECTION } from './large-import';
 import { benchRendering, RENDERING_SECTION } from './rendering';
+import { benchScrolling, SCROLLING_SECTION } from './scrolling';
 import { formatTable, machineInfo, writeJson, type BenchReport, type Measurement } from './report';
 import { formatMs, nowMs } from './stats';
 
@@ -36,6 +37,9 @@ const NOTES = [
     'median of 3 runs after one unrecorded run.',
   'Audit log viewer: service.handle("readAuditLog") in a fresh Node process over a 1 GB log just written (so in the ' +
     'page cache); peak memory is that process\'s maximum resident set.',
+  'Scrolling: the large machine (200 interfaces, 10,000 entries) at 1366x768; frame time is the interval between ' +
+    'animation frames while the table scrolls 100 px per frame, top to bottom and back, against the same page idle; ' +
+    'long tasks from the page\'s PerformanceObserver.',
   'Large imports: from the file input\'s change event to the frame painted after the refusal or the row counts; the ' +
     'page\'s JS heap from the DevTools protocol; the import code alone in a fresh Node process (peak RSS growth).',
 ];
@@ -69,6 +73,7 @@ async function main(): Promise<number> {
     [MAIN_THREAD_SECTION, '', () => benchMainThread(lib())],
     [AUDIT_SECTION, '', () => benchAuditPaging(auditChildScript)],
     [IMPORT_SECTION, '', () => benchLargeImports(RENDERER_DIR, importChildScript)],
+    [SCROLLING_SECTION, '', () => benchScrolling(RENDERER_DIR)],
   ];
   for (const [section, part, run] of sections) {
     if (!report.sections.includes(section)) report.sections.push(section);

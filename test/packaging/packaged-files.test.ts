@@ -40,7 +40,8 @@ let asar = '';
 
 beforeAll(() => {
   for (const name of ['package.json', 'electron-builder.yml', 'assets/icon.png']) cpSync(join(root, name), join(project, name));
-  for (const name of ['main/electron-main.cjs', 'main/electron-main.cjs.map', 'main/preload.cjs', 'main/launcher.cjs', 'renderer/index.html', 'renderer/assets/index.js']) {
+  // .build-stamp.json: what `npm start` leaves in dist/ to skip an unchanged build.
+  for (const name of ['main/electron-main.cjs', 'main/electron-main.cjs.map', 'main/preload.cjs', 'main/launcher.cjs', 'renderer/index.html', 'renderer/assets/index.js', '.build-stamp.json']) {
     write(join(project, 'dist', name), `// ${name}`);
   }
   const modules = join(project, 'node_modules');

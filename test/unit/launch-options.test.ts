@@ -1,4 +1,4 @@
-import { parseLaunchArguments, parseLaunchOptions } from '../../main/launch-options';
+import { parseLaunchArguments, parseLaunchOptions, switchesFromNpmConfig } from '../../main/launch-options';
 
 describe('launch options', () => {
   it('defaults to the real backend, elevated, on a free port', () => {
@@ -59,5 +59,32 @@ describe('launch options', () => {
 
   it('gives no warnings for the known switches', () => {
     expect(parseLaunchArguments(['--demo', '--large', '--port=0']).warnings).toEqual([]);
+  });
+});
+
+describe('switches npm kept for itself', () => {
+  // What npm 11 sets for `npm start --large --port=8123 --data-dir=/tmp/x` (checked by hand), plus its own settings.
+  const npmStart = { npm_lifecycle_event: 'start', npm_config_large: 'true', npm_config_port: '8123', npm_config_data_dir: '/tmp/x', npm_config_audit: '', npm_config_cache: '/root/.npm' };
+
+  it('takes them back inside npm start, and names the form that passes them', () => {
+    const { args, note } = switchesFromNpmConfig(npmStart);
+    expect(args).toEqual(['--large', '--port=8123', '--data-dir=/tmp/x']);
+    expect(parseLaunchOptions(args)).toMatchObject({ large: true, port: 8123, dataDir: '/tmp/x' });
+    expect(note).toContain('`npm start -- --large --port=8123 --data-dir=/tmp/x`');
+  });
+
+  it('names npm run preview for the preview script, and one switch as "it"', () => {
+    const { args, note } = switchesFromNpmConfig({ npm_lifecycle_event: 'preview', npm_config_simulate_unelevated: 'true' });
+    expect(args).toEqual(['--simulate-unelevated']);
+    expect(note).toBe(
+      'npm took --simulate-unelevated as its own setting and did not pass it on; Anycast Manager uses it anyway. ' +
+        'The form that passes switches is `npm run preview -- --simulate-unelevated` (npm says it will stop accepting the other in its next major version).',
+    );
+  });
+
+  it('leaves switches turned off (--large=false) and settings outside npm start alone', () => {
+    expect(switchesFromNpmConfig({ npm_lifecycle_event: 'start', npm_config_large: 'false', npm_config_demo: '' })).toEqual({ args: [], note: undefined });
+    expect(switchesFromNpmConfig({ ...npmStart, npm_lifecycle_event: 'test' })).toEqual({ args: [], note: undefined });
+    expect(switchesFromNpmConfig({ npm_config_large: 'true' })).toEqual({ args: [], note: undefined });
   });
 });
