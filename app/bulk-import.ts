@@ -1,17 +1,13 @@
 /**
- * Bulk import: read pasted text, CSV or JSON into address/interface rows, then preview
- * what applying each row would do against the interfaces and entries on this computer.
- * Nothing here changes the machine; the caller sends the ready rows one by one and hands
- * the outcomes to summariseApply, so a partial failure still shows every row that worked.
+ * Bulk import: read pasted text, CSV or JSON into address/interface rows, and plan them
+ * against this computer (apply-plan.ts). Inputs too big to read are refused before
+ * anything is shown.
  */
-import { validateAnycastAddress } from './address-validation';
+import { planRows, refusedPlan, type ApplyPlan, type PlanCandidate, type PlanContext, type PlanSource } from './apply-plan';
 import { parseCsv, readCsvRecords, restoreFormula, type CsvDelimiter, type CsvRecord } from './csv';
 import { ENTRIES_FORMAT, ENTRIES_FORMAT_VERSION } from './entry-export';
 import { jsonShapeExcess, type JsonShapeExcess } from './json-shape';
-import { quoteForReason, resolveInterface, type InterfaceReference } from './interface-reference';
-import type { AnycastKey } from './ipc-contract';
-import { entryKey, hasStack, interfaceLabel, type AnycastEntry, type AppError, type Family, type NetworkInterface } from './model';
-import { ERROR_OBJECT_ALREADY_EXISTS } from './win32-errors';
+import { quoteForReason, type InterfaceReference } from './interface-reference';
 
 /** One import is one sitting for a technician; larger lists belong in several files. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -26,67 +22,15 @@ export const MAX_JSON_DEPTH = 16;
 /** Far above the 7 values an exported entry has, times MAX_IMPORT_ROWS, so JSON.parse never builds more. */
 export const MAX_JSON_VALUES = MAX_IMPORT_ROWS * 20;
 
-export type ImportFormat = 'paste' | 'csv' | 'json';
+export type ImportFormat = Exclude<PlanSource, 'saved-set'>;
 
-export interface ImportOptions {
-  interfaces: readonly NetworkInterface[];
-  /** The entries on the computer now, so rows that need nothing can say so. */
-  entries: readonly AnycastEntry[];
+export interface ImportOptions extends PlanContext {
   /** Overrides the automatic choice, for a paste that happens to look like something else. */
   format?: ImportFormat;
 }
 
-export interface PreviewInterface {
-  luid: string;
-  index: number;
-  alias: string;
-}
-
-interface RowBase {
-  /** 1-based position among the data rows; summariseApply keys outcomes by it. */
-  row: number;
-  /** Where a person finds the row in the input: "Line 4" or "Entry 3". */
-  location: string;
-  raw: string;
-  /** Accepted, but worth a look: loopback addresses, rows identified by index alone. */
-  warnings: string[];
-}
-
-interface Resolved {
-  address: string;
-  family: Family;
-  interface: PreviewInterface;
-}
-
-export type PreviewRow =
-  | (RowBase & Resolved & { status: 'ready' })
-  | (RowBase & Resolved & { status: 'already-present'; reason: string })
-  | (RowBase & Partial<Resolved> & { status: 'invalid'; reason: string });
-
-export type PreviewStatus = PreviewRow['status'];
-
-export interface ImportPreview {
-  format: ImportFormat;
-  /** Set when the input as a whole cannot be read; rows is then empty. */
-  problem?: string;
-  /** Things a person should know about the input as a whole, such as ignored columns. */
-  notes: string[];
-  rows: PreviewRow[];
-  counts: Record<PreviewStatus, number>;
-}
-
-/** A row as read, before anything is checked against this computer. */
-interface SourceRow {
-  location: string;
-  raw: string;
-  address: string;
-  ref: InterfaceReference;
-  /** Set when the row could not even be read. */
-  problem?: string;
-}
-
 /** overLimit marks the input as too big as a whole, which importTextProblem reports. */
-type Parsed = { rows: SourceRow[]; notes: string[] } | { problem: string; overLimit?: true };
+type Parsed = { rows: PlanCandidate[]; notes: string[] } | { problem: string; overLimit?: true };
 
 const overLimit = (problem: string) => ({ problem, overLimit: true as const });
 
@@ -172,7 +116,7 @@ export function detectImportFormat(text: string): ImportFormat {
 // ---------------------------------------------------------------- pasted text
 
 /** Addresses never contain blanks or commas, so the first one ends the address. */
-function readPastedLine(line: string): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+function readPastedLine(line: string): Pick<PlanCandidate, 'address' | 'ref' | 'problem'> {
   const text = line.trim();
   const end = text.search(/[\s,]/);
   const address = end === -1 ? text : text.slice(0, end);
@@ -190,7 +134,7 @@ function readPastedLine(line: string): Pick<SourceRow, 'address' | 'ref' | 'prob
 }
 
 function parsePaste(text: string): Parsed {
-  const rows: SourceRow[] = [];
+  const rows: PlanCandidate[] = [];
   for (const [line, number] of numberedLines(text)) {
     if (isSkippable(line)) continue;
     if (rows.length === MAX_IMPORT_ROWS) return overLimit(tooManyRows());
@@ -226,7 +170,7 @@ function readHeader(header: CsvRecord): { columns: (ColumnRole | undefined)[]; n
   return { columns, notes };
 }
 
-function readCsvRow(record: CsvRecord, columns: readonly (ColumnRole | undefined)[]): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+function readCsvRow(record: CsvRecord, columns: readonly (ColumnRole | undefined)[]): Pick<PlanCandidate, 'address' | 'ref' | 'problem'> {
   // restoreFormula undoes the apostrophe the export puts before cells a spreadsheet would run.
   const cell = (role: ColumnRole) => {
     const i = columns.indexOf(role);
@@ -263,7 +207,7 @@ function parseCsvInput(text: string): Parsed {
   if (header === undefined) return { problem: 'The CSV is empty: it needs a header row and one row per address.' };
   const head = readHeader(header);
   if ('problem' in head) return head;
-  const rows: SourceRow[] = [];
+  const rows: PlanCandidate[] = [];
   for (const record of records) {
     if (isBlankRecord(record)) continue;
     if (rows.length === MAX_IMPORT_ROWS) return overLimit(tooManyRows());
@@ -311,7 +255,7 @@ function jsonField(entry: Record<string, unknown>, key: string, numbers: 'safe-i
   return { problem: `"${key}" must be ${numbers === 'none' ? 'text' : 'text or a whole number'}.` };
 }
 
-function readJsonEntry(value: unknown): Pick<SourceRow, 'address' | 'ref' | 'problem'> {
+function readJsonEntry(value: unknown): Pick<PlanCandidate, 'address' | 'ref' | 'problem'> {
   if (!isRecord(value)) return { address: '', ref: {}, problem: 'This entry is not an object such as {"address": "192.0.2.10", "interface": "Ethernet"}.' };
   const fields = {
     address: jsonField(value, 'address', 'none'),
@@ -348,7 +292,7 @@ function parseJsonInput(text: string): Parsed {
   }
   const entries = entriesOf(doc);
   if (!Array.isArray(entries)) return entries;
-  const rows = entries.map((entry, i): SourceRow => {
+  const rows = entries.map((entry, i): PlanCandidate => {
     const raw = JSON.stringify(entry);
     const location = `Entry ${i + 1}`;
     if (raw.length > MAX_ROW_LENGTH) return { location, raw: shorten(raw), address: '', ref: {}, problem: tooLong(raw.length) };
@@ -357,61 +301,7 @@ function parseJsonInput(text: string): Parsed {
   return { rows, notes: [] };
 }
 
-// ---------------------------------------------------------------- preview
-
-const emptyCounts = (): Record<PreviewStatus, number> => ({ ready: 0, 'already-present': 0, invalid: 0 });
-
-/** A person who typed "Ethernet 192.0.2.10" gets told the order, not that "Ethernet" is no address. */
-function swappedOrder(row: SourceRow): string | undefined {
-  const words = `${row.address} ${row.ref.any ?? ''}`.trim().split(/\s+/);
-  const last = validateAnycastAddress(words.pop() ?? '');
-  return last.ok && words.length > 0 ? `Put the address first, then the interface: "${last.address} ${words.join(' ')}".` : undefined;
-}
-
-function previewRow(
-  source: SourceRow,
-  row: number,
-  interfaces: readonly NetworkInterface[],
-  present: ReadonlySet<string>,
-  seen: Map<string, string>,
-): PreviewRow {
-  const base = { row, location: source.location, raw: source.raw, warnings: [] as string[] };
-  if (source.problem !== undefined) return { ...base, status: 'invalid', reason: source.problem };
-  const check = validateAnycastAddress(source.address);
-  const resolution = resolveInterface(source.ref, interfaces);
-  if (!check.ok || !resolution.ok) {
-    const swapped = check.ok ? undefined : swappedOrder(source);
-    const reasons = swapped !== undefined ? [swapped] : [check.ok ? '' : check.reason, resolution.ok ? '' : resolution.reason];
-    return { ...base, status: 'invalid', reason: reasons.filter((r) => r !== '').join(' ') };
-  }
-  const { iface } = resolution;
-  const resolved: Resolved = {
-    address: check.address,
-    family: check.family,
-    interface: { luid: iface.luid, index: iface.index, alias: iface.alias },
-  };
-  const warnings = [...check.warnings, ...check.notes, ...resolution.warnings];
-  if (!hasStack(iface, check.family)) {
-    const stack = check.family === 'ipv4' ? 'IPv4' : 'IPv6';
-    return { ...base, ...resolved, warnings, status: 'invalid', reason: `${interfaceLabel(iface)} has no ${stack} stack, so it cannot take the ${stack} address ${check.address}.` };
-  }
-  const key = entryKey({ address: check.address, interfaceLuid: iface.luid });
-  const earlier = seen.get(key);
-  if (earlier !== undefined) {
-    return { ...base, ...resolved, warnings, status: 'invalid', reason: `${earlier} already adds ${check.address} to ${interfaceLabel(iface)}; it is added once.` };
-  }
-  seen.set(key, source.location);
-  if (present.has(key)) {
-    return { ...base, ...resolved, warnings, status: 'already-present', reason: `${check.address} is already on ${interfaceLabel(iface)}; nothing to do.` };
-  }
-  return { ...base, ...resolved, warnings, status: 'ready' };
-}
-
-/** The key of an existing entry, with its address in the same canonical form rows get. */
-function presentKey(entry: AnycastEntry): string {
-  const check = validateAnycastAddress(entry.address);
-  return entryKey({ address: check.ok ? check.address : entry.address, interfaceLuid: entry.interfaceLuid });
-}
+// ---------------------------------------------------------------- planning
 
 const PARSERS: Readonly<Record<ImportFormat, (text: string) => Parsed>> = {
   paste: parsePaste,
@@ -434,20 +324,15 @@ function unreadable(fault: unknown): string {
 }
 
 /** Reads the input and says, row by row, what applying it would do. Never throws. */
-export function previewImport(input: string, options: ImportOptions): ImportPreview {
+export function previewImport(input: string, options: ImportOptions): ApplyPlan<ImportFormat> {
   let format: ImportFormat = options.format ?? 'paste';
   try {
     const read = readInput(input, options.format);
     format = read.format;
-    const counts = emptyCounts();
-    if ('problem' in read.parsed) return { format, problem: read.parsed.problem, notes: [], rows: [], counts };
-    const present = new Set(options.entries.map(presentKey));
-    const seen = new Map<string, string>();
-    const rows = read.parsed.rows.map((source, i) => previewRow(source, i + 1, options.interfaces, present, seen));
-    for (const row of rows) counts[row.status]++;
-    return { format, notes: read.parsed.notes, rows, counts };
+    if ('problem' in read.parsed) return refusedPlan(format, read.parsed.problem);
+    return planRows(format, read.parsed.rows, options, { notes: read.parsed.notes });
   } catch (fault) {
-    return { format, problem: unreadable(fault), notes: [], rows: [], counts: emptyCounts() };
+    return refusedPlan(format, unreadable(fault));
   }
 }
 
@@ -471,73 +356,4 @@ const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en-U
 export function importFileProblem(name: string, bytes: number): string | undefined {
   if (bytes <= MAX_IMPORT_BYTES) return undefined;
   return `${name} is ${megabytes(bytes)}; an import file can be at most ${megabytes(MAX_IMPORT_BYTES)} and ${count(MAX_IMPORT_ROWS)} rows. Split it into smaller files.`;
-}
-
-/** The createAnycast requests for the rows that are ready, keyed by row number for summariseApply. */
-export function rowsToApply(preview: ImportPreview): { row: number; request: AnycastKey }[] {
-  return preview.rows.flatMap((r) =>
-    r.status === 'ready'
-      ? [{ row: r.row, request: { address: r.address, interfaceLuid: r.interface.luid, interfaceIndex: r.interface.index } }]
-      : [],
-  );
-}
-
-// ---------------------------------------------------------------- apply results
-
-/** What createAnycast answered for one row; a full Reply<'createAnycast'> fits. */
-export type CreateOutcome =
-  | { ok: true; warning?: Pick<AppError, 'title' | 'what'> }
-  | { ok: false; error: Pick<AppError, 'code' | 'symbol' | 'title' | 'what'> };
-
-/** 'skipped' rows were never sent: invalid in the preview, or the apply stopped first. */
-export type ApplyStatus = 'added' | 'already-present' | 'failed' | 'skipped';
-
-export interface ApplyRowResult {
-  row: number;
-  location: string;
-  raw: string;
-  status: ApplyStatus;
-  address?: string;
-  interfaceLabel?: string;
-  reason?: string;
-  /** Added, and something about it needs attention (its outcome is not on record, say). */
-  warning?: string;
-}
-
-export interface ApplySummary {
-  rows: ApplyRowResult[];
-  counts: Record<ApplyStatus, number>;
-}
-
-function applyResult(row: PreviewRow, outcome: CreateOutcome | undefined): Omit<ApplyRowResult, 'row' | 'location' | 'raw' | 'address' | 'interfaceLabel'> {
-  if (outcome?.ok === true) {
-    const { warning } = outcome;
-    return warning ? { status: 'added', warning: `${warning.title}: ${warning.what}` } : { status: 'added' };
-  }
-  if (outcome !== undefined) {
-    const { code, symbol, title, what } = outcome.error;
-    if (code === ERROR_OBJECT_ALREADY_EXISTS) return { status: 'already-present', reason: 'Windows already had this entry; nothing changed.' };
-    return { status: 'failed', reason: `${title} (${code} ${symbol}): ${what}` };
-  }
-  if (row.status === 'already-present') return { status: 'already-present', reason: row.reason };
-  if (row.status === 'invalid') return { status: 'skipped', reason: `Not sent: ${row.reason}` };
-  return { status: 'skipped', reason: 'Not sent: the import stopped before this row.' };
-}
-
-/** Every row of the preview with what became of it; outcomes are keyed by PreviewRow.row. */
-export function summariseApply(preview: ImportPreview, outcomes: ReadonlyMap<number, CreateOutcome>): ApplySummary {
-  const counts: Record<ApplyStatus, number> = { added: 0, 'already-present': 0, failed: 0, skipped: 0 };
-  const rows = preview.rows.map((row): ApplyRowResult => {
-    const result = applyResult(row, outcomes.get(row.row));
-    counts[result.status]++;
-    return {
-      row: row.row,
-      location: row.location,
-      raw: row.raw,
-      ...(row.address === undefined ? {} : { address: row.address }),
-      ...(row.interface === undefined ? {} : { interfaceLabel: interfaceLabel(row.interface) }),
-      ...result,
-    };
-  });
-  return { rows, counts };
 }
