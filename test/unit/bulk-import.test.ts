@@ -1,16 +1,7 @@
 import fc from 'fast-check';
-import {
-  detectImportFormat,
-  importFileProblem,
-  importTextProblem,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_CHARS,
-  MAX_IMPORT_ROWS,
-  MAX_JSON_DEPTH,
-  MAX_ROW_LENGTH,
-  previewImport,
-  type ImportOptions,
-} from '../../app/bulk-import';
+import { importFileProblem, importTextProblem, previewImport, type ImportOptions } from '../../app/bulk-import';
+import { detectImportFormat } from '../../app/import/detect-format';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, MAX_JSON_DEPTH, MAX_ROW_LENGTH } from '../../app/import/limits';
 import { rowsToApply, type PlanRow } from '../../app/apply-plan';
 import { summariseApply, type CreateOutcome } from '../../app/apply-summary';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
