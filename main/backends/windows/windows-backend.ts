@@ -48,7 +48,8 @@ import {
   type StackCarriers,
   type Stacks,
 } from './table-decode';
-import { loadWindowsApi, systemDirectory, systemLibraries, type AnycastBindings, type WindowsApi, type WindowsLibraries } from './windows-api';
+import type { AnycastBindings } from './iphlpapi-functions';
+import { loadWindowsApi, systemDirectory, systemLibraries, type WindowsApi, type WindowsLibraries } from './windows-api';
 
 export type { WindowsLibraries } from './windows-api';
 
