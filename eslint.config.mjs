@@ -58,6 +58,21 @@ export default tseslint.config(
     },
   },
   {
+    // The packaged app leaves the browser preview out (electron-builder.yml): the Electron side must not need it.
+    files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'react-dom', '@fluentui/*'], message: 'main/ never imports the UI.' },
+            { group: ['**/preview/**'], message: 'The Electron app does not ship the browser preview: share the code from another folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The service, the backends and the fault log also run in the browser preview, and could move
     // to a process of their own: they take what they need from Electron as arguments.
     files: ['main/service/**/*.ts', 'main/backends/**/*.ts', 'main/diagnostics/**/*.ts'],

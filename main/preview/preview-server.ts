@@ -14,7 +14,7 @@ import { INTERFACES_CHANGED_EVENT, PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREV
 import type { AnycastService } from '../service/anycast-service';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
 import { replyWithoutThrowing, type FaultLog } from '../security/fault-barrier';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../security/static-files';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const LOOPBACK = '127.0.0.1';
