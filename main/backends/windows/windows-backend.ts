@@ -109,7 +109,8 @@ class WindowsBackend implements AnycastBackend {
       return entriesFrom(api, rows, ids);
     });
     const status = stacks.then((s) => this.statusFrom(api, s));
-    this.track(Promise.all([status, interfaces, entries]));
+    // Tracked only so unload waits for it; the caller awaits each part, and track handles the rejection.
+    void this.track(Promise.all([status, interfaces, entries]));
     return { status, interfaces, entries };
   }
 
