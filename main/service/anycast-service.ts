@@ -19,17 +19,15 @@ import {
   type Request,
   type Result,
 } from '../../app/ipc-contract';
-import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
+import type { AppError, Operation, SystemStatus } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
 import { SymbolicLinkRefused } from '../storage/no-follow';
 import type { AppFiles } from './app-files';
 import { ChangeAudit } from './change-audit';
+import { InterfaceLabels } from './interface-labels';
 import { WriteQueue } from './write-queue';
-
-/** An alias renamed in Windows shows in audit lines within this time. */
-const LABELS_MAX_AGE_MS = 5_000;
 
 export interface ServiceOptions {
   simulatedReason: SystemStatus['simulatedReason'];
@@ -53,8 +51,7 @@ const REQUESTS: { [M in Method]: { request: z.ZodType<Checked<M>> } } = contract
 
 export class AnycastService {
   private readonly writes = new WriteQueue();
-  private labels: NetworkInterface[] = [];
-  private labelsReadAt = 0;
+  private readonly labels: InterfaceLabels;
   private readonly handlers: Handlers;
   private readonly changes: ChangeAudit;
 
@@ -64,6 +61,7 @@ export class AnycastService {
   ) {
     const { files, identity, logFault } = options;
     this.changes = new ChangeAudit({ audit: files.audit, identity, backend: backend.kind, now: () => this.now(), logFault });
+    this.labels = new InterfaceLabels(backend);
     this.handlers = {
       getStatus: async () => ({ ok: true, value: this.withIdentity(await this.backend.status()) }),
       getSnapshot: () => this.snapshot(),
@@ -152,7 +150,7 @@ export class AnycastService {
     if (!created.ok) return created;
     const { value } = created;
     if (value.readBack === 'ok') return ok({ readBack: 'ok', address: value.entry.address, entry: value.entry });
-    const context: ErrorContext = { operation: 'get', address: row.address, interfaceLabel: await this.labelFor(key) };
+    const context: ErrorContext = { operation: 'get', address: row.address, interfaceLabel: await this.labels.labelFor(key) };
     return ok({ readBack: 'failed', address: row.address, error: win32Error(value.code, this.backend.systemMessage(value.code), context) });
   }
 
@@ -193,12 +191,12 @@ export class AnycastService {
       interfaceIndex: key.interfaceIndex,
       scopeId: 0,
     };
-    const audited = operation === 'create' || operation === 'delete' ? await this.changes.begin(operation, row, await this.labelFor(key)) : undefined;
+    const audited = operation === 'create' || operation === 'delete' ? await this.changes.begin(operation, row, await this.labels.labelFor(key)) : undefined;
     if (audited && !audited.ok) return audited;
     const result = await call(row);
     const warning = audited && this.changes.finish(audited.change, result);
     if (result.ok) return warning ? { ...result, warning } : result;
-    const label = audited?.change.context.interfaceLabel ?? (await this.labelFor(key));
+    const label = audited?.change.context.interfaceLabel ?? (await this.labels.labelFor(key));
     return this.reply(result, { operation, address: check.address, interfaceLabel: label });
   }
 
@@ -233,28 +231,6 @@ export class AnycastService {
 
   private refuse(reason: string, context: ErrorContext): { ok: false; error: AppError } {
     return { ok: false, error: invalidRequestError(reason, this.backend.systemMessage(87), context) };
-  }
-
-  /** Names the interface in an error the way the person picked it, with the same LUID-then-index rule. */
-  private async labelFor(key: AnycastKey): Promise<string> {
-    const luidGiven = key.interfaceLuid !== '0';
-    const matches = (i: NetworkInterface) => (luidGiven ? i.luid === key.interfaceLuid : i.index === key.interfaceIndex);
-    const fresh = Date.now() - this.labelsReadAt < LABELS_MAX_AGE_MS;
-    const iface = (fresh ? this.labels.find(matches) : undefined) ?? (await this.refreshLabels()).find(matches);
-    if (iface) return interfaceLabel(iface);
-    return luidGiven ? `interface with LUID ${key.interfaceLuid}` : `interface index ${key.interfaceIndex}`;
-  }
-
-  /**
-   * Every write names its interface in the audit line; listing all interfaces for each
-   * one cost most of a write's time (the benchmark showed 4 ms of 5). The list is kept
-   * and re-read when an interface is missing from it or it is older than LABELS_MAX_AGE_MS.
-   */
-  private async refreshLabels(): Promise<NetworkInterface[]> {
-    const list = await this.backend.listInterfaces();
-    this.labels = list.ok ? list.value : [];
-    this.labelsReadAt = Date.now();
-    return this.labels;
   }
 }
 
