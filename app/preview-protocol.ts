@@ -8,8 +8,8 @@ import type { Method } from './ipc-contract';
 
 export const PREVIEW_API_PREFIX = '/api/';
 export const PREVIEW_EVENTS_PATH = '/api/events';
-/** Node reads header names in lower case; HTTP does not care which case is sent. */
-export const PREVIEW_TOKEN_HEADER = 'x-anycast-token';
+/** HTTP header names ignore case; Node hands them to the server in lower case. */
+export const PREVIEW_TOKEN_HEADER = 'X-Anycast-Token';
 /** The token's name in the printed address's fragment (#token=...) and in the events query. */
 export const PREVIEW_TOKEN_PARAM = 'token';
 /** The server-sent event that says the interfaces changed. */

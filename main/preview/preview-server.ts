@@ -79,7 +79,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     if (request.method !== 'POST') return sendJson(response, 405, { refused: 'Use POST.' });
     if (request.headers.origin !== origin) return sendJson(response, 403, { refused: 'Wrong origin.' });
-    if (!tokenMatches(request.headers[PREVIEW_TOKEN_HEADER], token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
+    if (!tokenMatches(request.headers[PREVIEW_TOKEN_HEADER.toLowerCase()], token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { refused: 'Send JSON.' });
     }

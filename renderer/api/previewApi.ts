@@ -11,10 +11,6 @@ import { previewMethodPath, PREVIEW_TOKEN_HEADER } from '../../app/preview-proto
 import { createInterfaceEvents, type EventSourceFactory } from './interfaceEvents';
 import { describeThrown, transportError, type TransportFailure } from './transportError';
 
-/** The header as the client writes it; HTTP header names ignore case. */
-const TOKEN_HEADER = 'X-Anycast-Token';
-if (TOKEN_HEADER.toLowerCase() !== PREVIEW_TOKEN_HEADER) throw new Error('The preview token header differs from the protocol.');
-
 export function createPreviewApi(
   token: string,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
@@ -26,7 +22,7 @@ export function createPreviewApi(
     try {
       response = await fetchImpl(previewMethodPath(method), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'Content-Type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
         body: JSON.stringify(request),
         cache: 'no-store',
       });
