@@ -3,6 +3,7 @@
  * contract's schema, then against the domain rules, and only then reaches the
  * backend; writes run one at a time. It never throws: every outcome is a Reply.
  */
+import type { z } from 'zod';
 import { validateAnycastAddress } from '../../app/address-validation';
 import type { AuditPageRequest } from '../../app/audit';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
@@ -11,12 +12,14 @@ import {
   isMethod,
   writeMethods,
   type AnycastKey,
+  type Contract,
   type CreatedEntry,
   type Method,
   type Reply,
+  type Request,
   type Result,
 } from '../../app/ipc-contract';
-import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
+import type { AppError, Operation, SystemStatus } from '../../app/model';
 import type { SavedEntry } from '../../app/saved-set';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { ok, type AnycastBackend, type AnycastRow, type BackendStatus, type Win32Result } from '../backends/backend';
@@ -24,10 +27,8 @@ import { runSelfTest, type ServiceCall } from '../diagnostics/self-test';
 import { SymbolicLinkRefused } from '../storage/no-follow';
 import type { AppFiles } from './app-files';
 import { ChangeAudit } from './change-audit';
+import { InterfaceLabels } from './interface-labels';
 import { WriteQueue } from './write-queue';
-
-/** An alias renamed in Windows shows in audit lines within this time. */
-const LABELS_MAX_AGE_MS = 5_000;
 
 export interface ServiceOptions {
   simulatedReason: SystemStatus['simulatedReason'];
@@ -39,12 +40,19 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
-type Handlers = { [M in Method]: (request: never) => Promise<Reply<M>> };
+/** A request as its schema let it through: the only form a handler ever sees. */
+type Checked<M extends Method> = z.output<Contract[M]['request']>;
+type Handlers = { [M in Method]: (request: Checked<M>) => Promise<Reply<M>> };
+
+/**
+ * The contract seen per method, so indexing it with a generic method keeps that method's
+ * request type; the compiler checks the contract against it, entry by entry.
+ */
+const REQUESTS: { [M in Method]: { request: z.ZodType<Checked<M>> } } = contract;
 
 export class AnycastService {
   private readonly writes = new WriteQueue();
-  private labels: NetworkInterface[] = [];
-  private labelsReadAt = 0;
+  private readonly labels: InterfaceLabels;
   private readonly handlers: Handlers;
   private readonly changes: ChangeAudit;
 
@@ -54,6 +62,7 @@ export class AnycastService {
   ) {
     const { files, identity, logFault } = options;
     this.changes = new ChangeAudit({ audit: files.audit, identity, backend: backend.kind, now: () => this.now(), logFault });
+    this.labels = new InterfaceLabels(backend);
     this.handlers = {
       getStatus: async () => ({ ok: true, value: this.withIdentity(await this.backend.status()) }),
       getSnapshot: () => this.snapshot(),
@@ -73,25 +82,40 @@ export class AnycastService {
   }
 
   /** The service asking itself, as the self-test's round trip does: checked, queued and audited like any request. */
-  private readonly call: ServiceCall = (method, request) => this.handle(method, request) as never;
+  private readonly call: ServiceCall = (method, request) => this.handle(method, request);
 
-  /** Entry point for IPC and the preview: `method` and `payload` are untrusted. */
+  /**
+   * Entry point for IPC and the preview: `method` and `payload` are untrusted, and the
+   * payload is checked against the method's schema whatever its static type says.
+   */
+  handle<M extends Method>(method: M, payload: Request<M>): Promise<Reply<M>>;
+  handle(method: unknown, payload: unknown): Promise<Result<unknown>>;
   async handle(method: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isMethod(method)) {
       return this.refuse('This request is not one the app knows.', { operation: 'status' });
     }
+    return this.checkThenDispatch(method, payload);
+  }
+
+  private async checkThenDispatch<M extends Method>(method: M, payload: unknown): Promise<Reply<M>> {
     const operation = contract[method].operation;
-    const parsed = contract[method].request.safeParse(payload);
+    const parsed = REQUESTS[method].request.safeParse(payload);
     if (!parsed.success) {
       return this.refuse(`The request did not have the expected form (${describeIssue(parsed.error.issues[0])}).`, { operation });
     }
-    const run = (): Promise<Result<unknown>> => this.handlers[method](parsed.data as never);
+    const run = () => this.dispatch(method, parsed.data);
     try {
       return await (writeMethods.has(method) ? this.writes.run(run) : run());
     } catch (fault) {
       this.options.logFault?.(method, fault);
       return { ok: false, error: win32Error(ERROR_INTERNAL_ERROR, '', { operation }) };
     }
+  }
+
+  /** After the trust boundary: a checked request, routed by type to its handler. */
+  private dispatch<M extends Method>(method: M, request: Checked<M>): Promise<Reply<M>> {
+    const handler: Handlers[M] = this.handlers[method];
+    return handler(request);
   }
 
   private withIdentity(status: BackendStatus): SystemStatus {
@@ -134,7 +158,7 @@ export class AnycastService {
     if (!created.ok) return created;
     const { value } = created;
     if (value.readBack === 'ok') return ok({ readBack: 'ok', address: value.entry.address, entry: value.entry });
-    const context: ErrorContext = { operation: 'get', address: row.address, interfaceLabel: await this.labelFor(key) };
+    const context: ErrorContext = { operation: 'get', address: row.address, interfaceLabel: await this.labels.labelFor(key) };
     return ok({ readBack: 'failed', address: row.address, error: win32Error(value.code, this.backend.systemMessage(value.code), context) });
   }
 
@@ -175,12 +199,12 @@ export class AnycastService {
       interfaceIndex: key.interfaceIndex,
       scopeId: 0,
     };
-    const audited = operation === 'create' || operation === 'delete' ? await this.changes.begin(operation, row, await this.labelFor(key)) : undefined;
+    const audited = operation === 'create' || operation === 'delete' ? await this.changes.begin(operation, row, await this.labels.labelFor(key)) : undefined;
     if (audited && !audited.ok) return audited;
     const result = await call(row);
     const warning = audited && this.changes.finish(audited.change, result);
     if (result.ok) return warning ? { ...result, warning } : result;
-    const label = audited?.change.context.interfaceLabel ?? (await this.labelFor(key));
+    const label = audited?.change.context.interfaceLabel ?? (await this.labels.labelFor(key));
     return this.reply(result, { operation, address: check.address, interfaceLabel: label });
   }
 
@@ -215,28 +239,6 @@ export class AnycastService {
 
   private refuse(reason: string, context: ErrorContext): { ok: false; error: AppError } {
     return { ok: false, error: invalidRequestError(reason, this.backend.systemMessage(87), context) };
-  }
-
-  /** Names the interface in an error the way the person picked it, with the same LUID-then-index rule. */
-  private async labelFor(key: AnycastKey): Promise<string> {
-    const luidGiven = key.interfaceLuid !== '0';
-    const matches = (i: NetworkInterface) => (luidGiven ? i.luid === key.interfaceLuid : i.index === key.interfaceIndex);
-    const fresh = Date.now() - this.labelsReadAt < LABELS_MAX_AGE_MS;
-    const iface = (fresh ? this.labels.find(matches) : undefined) ?? (await this.refreshLabels()).find(matches);
-    if (iface) return interfaceLabel(iface);
-    return luidGiven ? `interface with LUID ${key.interfaceLuid}` : `interface index ${key.interfaceIndex}`;
-  }
-
-  /**
-   * Every write names its interface in the audit line; listing all interfaces for each
-   * one cost most of a write's time (the benchmark showed 4 ms of 5). The list is kept
-   * and re-read when an interface is missing from it or it is older than LABELS_MAX_AGE_MS.
-   */
-  private async refreshLabels(): Promise<NetworkInterface[]> {
-    const list = await this.backend.listInterfaces();
-    this.labels = list.ok ? list.value : [];
-    this.labelsReadAt = Date.now();
-    return this.labels;
   }
 }
 

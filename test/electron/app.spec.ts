@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { methods } from '../../app/ipc-contract';
+import { methods } from '../../app/ipc-channels';
 import { binary, expect, requested, skipReason, test } from './electron-app';
 
 test.skip(!binary.installed && !requested, skipReason);
