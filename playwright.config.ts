@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
 // one app per test; without the runtime it skips and says why.
 export default defineConfig({
   projects: [
-    { name: 'browser preview', testDir: 'test/e2e' },
+    { name: 'browser', testDir: 'test/e2e' },
     // One app at a time: on Windows the elevated app keeps its records in one per-machine folder.
     { name: 'electron', testDir: 'test/electron', timeout: 60_000, workers: 1 },
   ],
