@@ -18,6 +18,11 @@ import { anyKeyPayload, malformedKey, malformedNoArguments } from './malformed';
 import { testServiceOptions } from '../support/service-options';
 
 const RUNS_PER_CHANNEL = 10_000;
+/**
+ * A bound against a hang, not a time limit: a key channel's 10,000 runs took 14 s on an
+ * idle machine and 71 s with other builds sharing its two cores, past Vitest's 60 s.
+ */
+const FUZZ_TIMEOUT_MS = 10 * 60_000;
 /** Built once: zod schemas are costly to construct inside a 60,000-run loop. */
 const REPLY_SCHEMAS = Object.fromEntries(methods.map((m) => [m, replySchema(m)])) as { [M in Method]: ReturnType<typeof replySchema<M>> };
 const EXACT_APP_ERROR = AppError.strict();
@@ -124,7 +129,7 @@ describe.each(methods)('the %s channel', (method) => {
     );
     expect(backend.calls.slice(callsBefore)).toEqual([]);
     timings[method] = Math.round(performance.now() - started);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
 
 describe.each(KEY_METHODS)('the %s channel with any key payload, valid or not', (method) => {
@@ -156,7 +161,7 @@ describe.each(KEY_METHODS)('the %s channel with any key payload, valid or not', 
       { numRuns: 3_000 },
     );
     expect(reachedBackend).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
 
 describe('after the fuzzing', () => {
