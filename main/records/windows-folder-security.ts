@@ -6,14 +6,14 @@
  */
 import koffi, { type LibraryHandle } from 'koffi';
 
-/** Win32 and HRESULT codes these calls return. */
-const ERROR_SUCCESS = 0;
-const ERROR_FILE_EXISTS = 80;
-const ERROR_ALREADY_EXISTS = 183;
-const SDDL_REVISION_1 = 1;
-const SE_FILE_OBJECT = 1;
-const OWNER_SECURITY_INFORMATION = 0x1;
-const DACL_SECURITY_INFORMATION = 0x4;
+/** Win32 codes and flags these calls use; test/ffi/struct-layout.test.ts checks each against the SDK. */
+export const ERROR_SUCCESS = 0;
+export const ERROR_FILE_EXISTS = 80;
+export const ERROR_ALREADY_EXISTS = 183;
+export const SDDL_REVISION_1 = 1;
+export const SE_FILE_OBJECT = 1;
+export const OWNER_SECURITY_INFORMATION = 0x1;
+export const DACL_SECURITY_INFORMATION = 0x4;
 
 const FOLDERID_PROGRAM_DATA = { Data1: 0x62ab5d82, Data2: 0xfdc1, Data3: 0x4dc3, Data4: [0xa9, 0xdd, 0x07, 0x0d, 0x1d, 0x49, 0x5d, 0x97] };
 

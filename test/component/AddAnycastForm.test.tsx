@@ -4,7 +4,7 @@ import { validateAnycastAddress } from '../../app/address-validation';
 import type { AnycastKey } from '../../app/ipc-contract';
 import type { NetworkInterface } from '../../app/model';
 import { AddAnycastForm } from '../../renderer/components/AddAnycastForm';
-import { ETHERNET, INTERFACES, LAB, TEREDO } from './fakeApi';
+import { ETHERNET, INTERFACES, LAB, TEREDO } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 type OnAdd = (key: AnycastKey, iface: NetworkInterface) => Promise<boolean>;

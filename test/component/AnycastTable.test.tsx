@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnycastEntry } from '../../app/model';
 import { AnycastTable, ROW_HEIGHT, VIRTUALIZE_ABOVE, type AnycastRowView } from '../../renderer/components/AnycastTable';
-import { ETHERNET } from './fakeApi';
+import { ETHERNET } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 function manyRows(count: number): AnycastRowView[] {

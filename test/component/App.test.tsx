@@ -1,17 +1,23 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
-import { appError, createFakeApi, ETHERNET, TEREDO, WIFI, type FakeOptions } from './fakeApi';
+import { win32Error } from '../../app/error-catalogue';
+import { ERROR_ACCESS_DENIED, ERROR_NOT_FOUND, ERROR_NOT_SUPPORTED, ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
+import { ETHERNET, inProcessApi, readAfter, TEREDO, WIFI, type InProcessApi, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
-async function renderApp(options: FakeOptions = {}) {
-  const api = createFakeApi(options);
+async function renderApp(options: InProcessOptions = {}) {
+  const api = inProcessApi(options);
   const view = renderWithProviders(<App api={api} />);
   const interfaces = screen.getByRole('grid', { name: 'Network interfaces' });
   const anycast = screen.getByRole('table', { name: 'Anycast addresses' });
   await within(interfaces).findByRole('row', { name: /Intel\(R\) Ethernet/ });
   return { ...view, api, interfaces, anycast };
 }
+
+/** The catalogue's words for a code, as the service words them. */
+const errorFor = (api: InProcessApi, code: number, operation: 'create' | 'delete' | 'list-anycast') =>
+  win32Error(code, api.systemMessage(code), { operation });
 
 /** The row whose first cell is exactly `first` (an alias or an address). */
 const rowOf = (table: HTMLElement, first: string) => {
@@ -29,7 +35,7 @@ const addressesIn = (table: HTMLElement) =>
 
 describe('Anycast Manager main screen', () => {
   it('shows a loading state first, then the interfaces with their details and anycast counts', async () => {
-    const api = createFakeApi();
+    const api = inProcessApi();
     renderWithProviders(<App api={api} />);
     expect(screen.getByText('Loading network interfaces…')).toBeInTheDocument();
 
@@ -49,7 +55,7 @@ describe('Anycast Manager main screen', () => {
   });
 
   it('marks a simulated computer in the header and with a banner', async () => {
-    await renderApp({ status: { backend: 'simulated', simulatedReason: 'preview' } });
+    await renderApp({ backend: { simulatedReason: 'preview' } });
     expect(screen.getByText('Simulated backend')).toBeVisible();
     expect(screen.getByText(/browser preview/)).toBeVisible();
   });
@@ -104,7 +110,7 @@ describe('Anycast Manager main screen', () => {
 
   it('adds an address: sends the canonical address with LUID and index, refreshes, and announces it', async () => {
     const { user, api, anycast } = await renderApp();
-    expect(api.listAnycast).toHaveBeenCalledTimes(1);
+    expect(api.getSnapshot).toHaveBeenCalledTimes(1);
 
     await user.type(screen.getByRole('textbox', { name: /^Address/ }), '192.0.2.10');
     await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
@@ -113,13 +119,12 @@ describe('Anycast Manager main screen', () => {
 
     expect(api.createAnycast).toHaveBeenCalledWith({ address: '192.0.2.10', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 });
     await waitFor(() => expect(addressesIn(anycast)).toContain('192.0.2.10'));
-    expect(api.listAnycast).toHaveBeenCalledTimes(2);
+    expect(readAfter(api.getSnapshot, api.createAnycast)).toBe(true);
     expect((await screen.findAllByText('Added 192.0.2.10 to Ethernet')).length).toBeGreaterThan(0);
   });
 
   it('reports an add that Windows did not return when read back as done, with a warning, after re-reading the list', async () => {
-    const notFound = appError({ code: 1168, symbol: 'ERROR_NOT_FOUND', systemMessage: 'Element not found.', operation: 'get' });
-    const { user, api, anycast } = await renderApp({ readBackFails: notFound });
+    const { user, api, anycast } = await renderApp({ readBackFails: ERROR_NOT_FOUND });
 
     await user.type(screen.getByRole('textbox', { name: /^Address/ }), '192.0.2.11');
     await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
@@ -128,9 +133,9 @@ describe('Anycast Manager main screen', () => {
 
     const warning =
       'Added 192.0.2.11 to Ethernet, but Windows did not return the entry when read back ' +
-      '(code 1168, ERROR_NOT_FOUND: Element not found.); the list has been re-read.';
+      `(code 1168, ERROR_NOT_FOUND: ${api.systemMessage(ERROR_NOT_FOUND)}); the list has been re-read.`;
     expect((await screen.findAllByText(warning)).length).toBeGreaterThan(0);
-    expect(api.listAnycast).toHaveBeenCalledTimes(2);
+    expect(readAfter(api.getSnapshot, api.createAnycast)).toBe(true);
     expect(addressesIn(anycast)).toContain('192.0.2.11');
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(screen.queryByText('Added 192.0.2.11 to Ethernet')).not.toBeInTheDocument();
@@ -142,16 +147,18 @@ describe('Anycast Manager main screen', () => {
     expect(screen.getByRole('combobox', { name: /^Interface/ })).toHaveTextContent(`${WIFI.alias} (index 18)`);
   });
 
-  it('shows a refused add in the error dialog, then returns focus to the form', async () => {
-    const { user } = await renderApp({ fail: { createAnycast: appError() } });
+  it('shows a refused add (the address is already there) in the error dialog, then returns focus to the form', async () => {
+    const { user, api } = await renderApp();
     await user.type(screen.getByRole('textbox', { name: /^Address/ }), '192.0.2.53');
     await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
     await user.click(screen.getByRole('option', { name: /Ethernet \(index 12\)/ }));
     const add = screen.getByRole('button', { name: 'Add' });
     await user.click(add);
 
-    const dialog = await screen.findByRole('alertdialog', { name: 'Address already present' });
-    expect(dialog).toHaveTextContent('5010 · ERROR_OBJECT_ALREADY_EXISTS — The object already exists.');
+    const refused = errorFor(api, ERROR_OBJECT_ALREADY_EXISTS, 'create');
+    const dialog = await screen.findByRole('alertdialog', { name: refused.title });
+    expect(dialog).toHaveTextContent(`5010 · ERROR_OBJECT_ALREADY_EXISTS — ${refused.systemMessage}`);
+    expect(dialog).toHaveTextContent(refused.what);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
 
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
@@ -187,41 +194,41 @@ describe('Anycast Manager main screen', () => {
   });
 
   it('turns a refused delete (not elevated) into the Access denied explanation', async () => {
-    const denied = appError({
-      code: 5, symbol: 'ERROR_ACCESS_DENIED', systemMessage: 'Access is denied.', title: 'Administrator rights needed', operation: 'delete',
-    });
-    const { user } = await renderApp({ status: { elevated: false }, fail: { deleteAnycast: denied } });
+    const { user, api } = await renderApp({ elevated: false });
+    const denied = errorFor(api, ERROR_ACCESS_DENIED, 'delete');
     expect(screen.getByText('Not running as administrator')).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Delete 192.0.2.53 from Ethernet' }));
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
 
-    const dialog = await screen.findByRole('alertdialog', { name: 'Administrator rights needed' });
-    expect(dialog).toHaveTextContent('5 · ERROR_ACCESS_DENIED — Access is denied.');
+    const dialog = await screen.findByRole('alertdialog', { name: denied.title });
+    expect(dialog).toHaveTextContent(`5 · ERROR_ACCESS_DENIED — ${denied.systemMessage}`);
   });
 
   it('reports a failed load in the error dialog and still shows what did load', async () => {
-    const api = createFakeApi({ fail: { listAnycast: appError({ title: 'Windows reported an error', operation: 'list-anycast' }) } });
+    const api = inProcessApi({ refuse: { listAnycast: ERROR_NOT_SUPPORTED } });
     renderWithProviders(<App api={api} />);
 
-    expect(await screen.findByRole('alertdialog', { name: 'Windows reported an error' })).toBeInTheDocument();
+    expect(await screen.findByRole('alertdialog', { name: errorFor(api, ERROR_NOT_SUPPORTED, 'list-anycast').title })).toBeInTheDocument();
     expect(within(screen.getByRole('grid', { name: 'Network interfaces', hidden: true })).getAllByRole('row', { hidden: true }).length).toBeGreaterThan(2);
     expect(screen.getByText('Anycast addresses could not be read')).toBeInTheDocument();
   });
 
   it('does not pop up an error for the anycast list when the banner already says the API is missing', async () => {
-    const missing = appError({ code: 127, symbol: 'ERROR_PROC_NOT_FOUND', title: 'Anycast functions unavailable', operation: 'list-anycast' });
-    await renderApp({ status: { anycastApi: false }, fail: { listAnycast: missing } });
+    await renderApp({ anycastApiMissing: true });
     expect(screen.getByText('Anycast functions unavailable')).toBeVisible();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('reloads with the Refresh button and with F5', async () => {
     const { user, api } = await renderApp();
+    // Counted from each key press: the 15 s poll may add reads of its own on a slow machine.
+    const before = api.getSnapshot.mock.calls.length;
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
-    await waitFor(() => expect(api.listInterfaces).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(api.getSnapshot.mock.calls.length).toBeGreaterThan(before));
 
+    const afterClick = api.getSnapshot.mock.calls.length;
     fireEvent.keyDown(window, { key: 'F5' });
-    await waitFor(() => expect(api.listInterfaces).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(api.getSnapshot.mock.calls.length).toBeGreaterThan(afterClick));
   });
 });

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_VIEWER_PAGE, type AuditRecord } from '../../app/audit';
 import AuditLogDialog from '../../renderer/audit/AuditLogDialog';
 import { saveTextFile } from '../../renderer/download';
-import { appError, AUDIT_PATH, createFakeApi, ETHERNET, WIFI } from './fakeApi';
+import { invalidRequestError } from '../../app/error-catalogue';
+import { ERROR_INVALID_PARAMETER } from '../../app/win32-errors';
+import { ETHERNET, inProcessApi, WIFI } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 vi.mock('../../renderer/download', () => ({ saveTextFile: vi.fn() }));
@@ -23,7 +25,7 @@ const AUDIT = [
 ];
 
 async function renderAudit() {
-  const api = createFakeApi({ audit: AUDIT });
+  const api = inProcessApi({ audit: AUDIT });
   const view = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
   const dialog = screen.getByRole('dialog', { name: 'Audit log' });
   const table = within(dialog).getByRole('table', { name: 'Audit records' });
@@ -42,7 +44,7 @@ describe('Audit log viewer', () => {
     expect(within(newest!).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       expect.stringMatching(/^2025-03-14 \d\d:15:00$/), 'CONTOSO\\tech1', 'PC-HELPDESK-07', 'Remove', '=cmd|calc', 'Wi-Fi (index 18)', 'FailedERROR_ACCESS_DENIED (5)',
     ]);
-    expect(within(dialog).getByText(AUDIT_PATH)).toBeInTheDocument();
+    expect(within(dialog).getByText(api.auditPath)).toBeInTheDocument();
   });
 
   it('filters by operation, by result and by text together', async () => {
@@ -82,7 +84,7 @@ describe('Audit log viewer', () => {
 
   it('shows an attempt whose outcome is not on record as such, and filters and exports it', async () => {
     const unrecorded: AuditRecord = { ...record('2025-03-14T08:20:00.000Z', 'create', '192.0.2.99', ETHERNET), resultCode: null, result: null };
-    const api = createFakeApi({ audit: [...AUDIT, unrecorded] });
+    const api = inProcessApi({ audit: [...AUDIT, unrecorded] });
     const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('5 records, newest first.');
@@ -99,7 +101,7 @@ describe('Audit log viewer', () => {
     const many = Array.from({ length: AUDIT_VIEWER_PAGE * 2 + 5 }, (_, n) =>
       record(new Date(Date.UTC(2025, 2, 14, 8) + n * 60_000).toISOString(), 'create', `10.0.${n >> 8}.${n & 255}`, n % 2 ? WIFI : ETHERNET),
     );
-    const api = createFakeApi({ audit: many });
+    const api = inProcessApi({ audit: many });
     const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
@@ -107,10 +109,10 @@ describe('Audit log viewer', () => {
     const older = within(dialog).getByRole('button', { name: 'Show older records' });
     await user.click(older);
     await within(dialog).findByText(/of 2,000 records match, newest first\. Older records are in the log\./);
-    expect(api.readAuditLog).toHaveBeenLastCalledWith({ limit: AUDIT_VIEWER_PAGE, before: { file: '1', offset: AUDIT_VIEWER_PAGE + 5 } });
+    expect(api.readAuditLog).toHaveBeenLastCalledWith({ limit: AUDIT_VIEWER_PAGE, before: expect.anything() });
     await user.click(older);
     await within(dialog).findByText(/of 2,005 records match, newest first\.$/);
-    // The oldest records, in the rotated files, are on screen with the search applied: 10.0.0.4 and 10.0.0.40–49.
+    // The oldest records are on screen with the search applied: 10.0.0.4 and 10.0.0.40–49.
     await waitFor(() => expect(within(dialog).getAllByRole('row').slice(1).map((row) => row.querySelectorAll('td')[4]?.textContent)).toContain('10.0.0.4'));
     const button = within(dialog).getByRole('button', { name: 'All records are shown' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
@@ -119,18 +121,19 @@ describe('Audit log viewer', () => {
 
   it('says why older records could not be read, and keeps what is shown', async () => {
     const many = Array.from({ length: AUDIT_VIEWER_PAGE + 1 }, (_, n) => record(`2025-03-14T08:00:${String(n % 60).padStart(2, '0')}.000Z`, 'create', `10.1.${n >> 8}.${n & 255}`, ETHERNET));
-    const api = createFakeApi({ audit: many });
+    const api = inProcessApi({ audit: many });
     const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
-    api.readAuditLog.mockResolvedValueOnce({ ok: false, error: appError({ code: 87, symbol: 'ERROR_INVALID_PARAMETER', operation: 'read-audit', title: 'The request was not sent to Windows', what: 'The older records were removed from the log while it was open.' }) });
+    const removed = 'The older records were removed from the log while it was open.';
+    api.readAuditLog.mockResolvedValueOnce({ ok: false, error: invalidRequestError(removed, api.systemMessage(ERROR_INVALID_PARAMETER), { operation: 'read-audit' }) });
     await user.click(within(dialog).getByRole('button', { name: 'Show older records' }));
     expect(await within(dialog).findByText(/The older records were removed from the log while it was open\./)).toBeInTheDocument();
     expect(within(dialog).getByText('1,000 records, newest first. Older records are in the log.')).toBeInTheDocument();
   });
 
   it('says when nothing has been recorded yet', async () => {
-    renderWithProviders(<AuditLogDialog api={createFakeApi()} onClose={() => {}} />);
+    renderWithProviders(<AuditLogDialog api={inProcessApi()} onClose={() => {}} />);
     expect(await screen.findByText('No changes have been recorded yet.')).toBeInTheDocument();
   });
 });

@@ -1,15 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { AnycastKey } from '../../app/ipc-contract';
+import { win32Error } from '../../app/error-catalogue';
+import { ERROR_ACCESS_DENIED } from '../../app/win32-errors';
 import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
-import { appError, createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI } from './fakeApi';
+import { ETHERNET, inProcessApi, INTERFACES, SEED_ENTRIES, WIFI } from './inProcessApi';
 import { renderWithProviders } from './render';
-
-const ACCESS_DENIED = appError({ code: 5, symbol: 'ERROR_ACCESS_DENIED', title: 'Administrator rights needed', what: 'Windows refused the change.' });
-
-/** Windows answers 5010 for one row (someone added it meanwhile) and Access denied for another. */
-const failCreate = (key: AnycastKey) =>
-  key.address === '2001:db8::10' ? appError({ address: key.address }) : key.address === '198.51.100.20' ? ACCESS_DENIED : undefined;
 
 const PASTE = [
   '192.0.2.10 Ethernet',
@@ -20,8 +15,13 @@ const PASTE = [
   '192.0.2.10 Ethernet',
 ].join('\n');
 
+/**
+ * Windows answers 5010 for one row (someone added it after the list was read) and Access
+ * denied for another (a policy on that address, say).
+ */
 function renderDialog() {
-  const api = createFakeApi({ failCreate });
+  const api = inProcessApi({ refuse: { createAnycast: (row) => (row.address === '198.51.100.20' ? ERROR_ACCESS_DENIED : undefined) } });
+  void api.computer.createAnycast({ address: '2001:db8::10', family: 'ipv6', interfaceLuid: BigInt(WIFI.luid), interfaceIndex: 0, scopeId: 0 });
   const onChanged = vi.fn();
   const onClose = vi.fn();
   const view = renderWithProviders(
@@ -69,7 +69,8 @@ describe('Bulk add', () => {
     const results = within(dialog).getByRole('table', { name: 'Results' });
     expect(rowAt(results, 'Line 1')).toHaveTextContent(/Added/);
     expect(rowAt(results, 'Line 2')).toHaveTextContent(/Already present.*Windows already had this entry/);
-    expect(rowAt(results, 'Line 3')).toHaveTextContent(/Failed.*Administrator rights needed \(5 ERROR_ACCESS_DENIED\)/);
+    const denied = win32Error(ERROR_ACCESS_DENIED, api.systemMessage(ERROR_ACCESS_DENIED), { operation: 'create' });
+    expect(rowAt(results, 'Line 3')).toHaveTextContent(`Failed${denied.title} (5 ERROR_ACCESS_DENIED)`);
     expect(rowAt(results, 'Line 4')).toHaveTextContent(/Already present/);
     expect(rowAt(results, 'Line 5')).toHaveTextContent(/Skipped.*Not sent: .*multicast/);
     expect(onChanged).toHaveBeenCalledTimes(1);
@@ -85,7 +86,7 @@ describe('Bulk add', () => {
 
     expect(await within(dialog).findByText('Removed the 1 address this run added.')).toBeInTheDocument();
     expect(api.deleteAnycast.mock.calls.map(([key]) => key)).toEqual([{ address: '192.0.2.10', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 }]);
-    expect(api.entries.map((e) => e.address)).not.toContain('192.0.2.10');
+    expect((await api.entries()).map((e) => e.address)).not.toContain('192.0.2.10');
     expect(within(dialog).queryByRole('button', { name: 'Remove what was just added' })).not.toBeInTheDocument();
   });
 

@@ -1,15 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { errorDetailsText } from '../../app/error-catalogue';
+import { errorDetailsText, win32Error } from '../../app/error-catalogue';
+import { ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
+import { simulatedSystemMessage } from '../../main/backends/simulated/system-messages';
 import { ErrorDialog } from '../../renderer/components/ErrorDialog';
-import { appError } from './fakeApi';
 import { renderWithProviders } from './render';
 
-const error = appError({ address: '192.0.2.10', interfaceLabel: 'Ethernet (index 12)' });
+// The catalogue's words for the code, as the service sends them.
+const error = win32Error(ERROR_OBJECT_ALREADY_EXISTS, simulatedSystemMessage(ERROR_OBJECT_ALREADY_EXISTS), {
+  operation: 'create',
+  address: '192.0.2.10',
+  interfaceLabel: 'Ethernet (index 12)',
+});
 
 function renderDialog(onClose = vi.fn()) {
   const view = renderWithProviders(<ErrorDialog error={error} onClose={onClose} />);
-  const dialog = screen.getByRole('alertdialog', { name: 'Address already present' });
+  const dialog = screen.getByRole('alertdialog', { name: error.title });
   return { ...view, dialog, onClose };
 }
 
@@ -28,7 +34,7 @@ describe('Error dialog', () => {
 
   it('shows the Windows code, its symbolic name and the system message', () => {
     const { dialog } = renderDialog();
-    expect(within(dialog).getByText('5010 · ERROR_OBJECT_ALREADY_EXISTS — The object already exists.')).toBeVisible();
+    expect(within(dialog).getByText(`5010 · ERROR_OBJECT_ALREADY_EXISTS — ${error.systemMessage}`)).toBeVisible();
   });
 
   it('puts focus on Close, and Close closes', async () => {
@@ -63,7 +69,7 @@ describe('Error dialog', () => {
 
     const box = await screen.findByRole('textbox', { name: 'Error details' });
     const text = (box as HTMLTextAreaElement).value;
-    expect(text).toContain('Anycast Manager error: Address already present');
+    expect(text).toContain(`Anycast Manager error: ${error.title}`);
     expect(box).toHaveFocus();
     expect((box as HTMLTextAreaElement).selectionStart).toBe(0);
     expect((box as HTMLTextAreaElement).selectionEnd).toBe(text.length);

@@ -4,7 +4,7 @@ import { exportEntriesCsv } from '../../app/entry-export';
 import type { NetworkInterface } from '../../app/model';
 import { saveTextFile } from '../../renderer/download';
 import ExportDialog from '../../renderer/export/ExportDialog';
-import { INTERFACES, SEED_ENTRIES, WIFI } from './fakeApi';
+import { INTERFACES, SEED_ENTRIES, WIFI } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 vi.mock('../../renderer/download', () => ({ saveTextFile: vi.fn() }));

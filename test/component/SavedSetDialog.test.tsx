@@ -3,16 +3,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SavedEntry } from '../../app/saved-set';
 import { planSavedSet, toSavedEntries } from '../../app/saved-set-plan';
 import SavedSetDialog from '../../renderer/savedset/SavedSetDialog';
-import { createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI, type FakeOptions } from './fakeApi';
+import { ETHERNET, inProcessApi, INTERFACES, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 const SAVED: SavedEntry[] = toSavedEntries(SEED_ENTRIES, INTERFACES);
 
-function renderSavedSet(options: FakeOptions = {}) {
-  const api = createFakeApi(options);
+function renderSavedSet(options: InProcessOptions = {}) {
+  const api = inProcessApi({ now: new Date('2025-03-14T09:26:53.000Z'), ...options });
   const onExportPersistent = vi.fn();
   const view = renderWithProviders(
-    <SavedSetDialog api={api} interfaces={INTERFACES} entries={api.entries} onChanged={() => {}} onExportPersistent={onExportPersistent} onClose={() => {}} />,
+    <SavedSetDialog api={api} interfaces={INTERFACES} entries={options.entries ?? SEED_ENTRIES} onChanged={() => {}} onExportPersistent={onExportPersistent} onClose={() => {}} />,
   );
   const dialog = screen.getByRole('dialog', { name: 'Saved set' });
   return { ...view, api, dialog, onExportPersistent };
@@ -37,7 +37,7 @@ describe('Saved set', () => {
   });
 
   it('asks before replacing a saved set', async () => {
-    const { user, api, dialog } = renderSavedSet({ savedSet: { entries: SAVED.slice(0, 1), savedAt: '2025-03-01T10:00:00.000Z' } });
+    const { user, api, dialog } = renderSavedSet({ savedSet: SAVED.slice(0, 1) });
     await within(dialog).findByText(/^Last saved .*: 1 entry\.$/);
     await user.click(within(dialog).getByRole('button', { name: 'Save current entries as the saved set' }));
     expect(within(dialog).getByText('Replace the saved set (1 entry) with the 3 current entries?')).toBeInTheDocument();
@@ -49,7 +49,7 @@ describe('Saved set', () => {
   it('re-applies the saved set: missing entries are created, present ones count as fine, each with its result', async () => {
     const { user, api, dialog } = renderSavedSet({
       entries: SEED_ENTRIES.slice(1),
-      savedSet: { entries: SAVED, savedAt: '2025-03-01T10:00:00.000Z' },
+      savedSet: SAVED,
     });
     const table = await within(dialog).findByRole('table', { name: 'Saved entries' });
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/Entry 1.*192\.0\.2\.53.*Ready/);

@@ -2,8 +2,13 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SystemStatus } from '../../app/model';
 import { StatusBanners } from '../../renderer/components/StatusBanners';
-import { WINDOWS_ELEVATED } from './fakeApi';
+import { inProcessApi } from './inProcessApi';
 import { renderWithProviders } from './render';
+
+// The status the service gives for an elevated Windows machine with the anycast API.
+const reply = await inProcessApi().getStatus({});
+if (!reply.ok) throw new Error('The in-process service gave no status.');
+const WINDOWS_ELEVATED = reply.value;
 
 function renderBanners(status: Partial<SystemStatus>) {
   return renderWithProviders(<StatusBanners status={{ ...WINDOWS_ELEVATED, ...status }} />);

@@ -4,11 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnycastEntry } from '../../app/model';
 import { App } from '../../renderer/App';
 import { EVENT_SETTLE_MS } from '../../renderer/hooks/useLiveRefresh';
-import { createFakeApi, ETHERNET, LAB, SEED_ENTRIES, WIFI, type FakeOptions } from './fakeApi';
+import { win32Error } from '../../app/error-catalogue';
+import { ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
+import { ETHERNET, IDENTITY, inProcessApi, LAB, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
-async function renderApp(options: FakeOptions = {}) {
-  const api = createFakeApi(options);
+async function renderApp(options: InProcessOptions = {}) {
+  const api = inProcessApi(options);
   const view = renderWithProviders(<App api={api} />);
   const interfaces = screen.getByRole('grid', { name: 'Network interfaces' });
   const anycast = screen.getByRole('table', { name: 'Anycast addresses' });
@@ -106,16 +108,15 @@ describe('Undo after a delete', () => {
 describe('Live updates', () => {
   it('reloads interfaces and entries when main says the interfaces changed, with no user action', async () => {
     const { api, interfaces } = await renderApp();
-    expect(api.listAnycast).toHaveBeenCalledTimes(1);
-    api.interfaces.find((i) => i.alias === 'Wi-Fi')!.operStatus = 'down';
-    api.entries.push({ address: '203.0.113.5', family: 'ipv4', interfaceLuid: WIFI.luid, interfaceIndex: 18, scopeId: 0 });
-
-    act(() => api.emitInterfacesChanged());
+    expect(api.getSnapshot).toHaveBeenCalledTimes(1);
+    // Made outside the app, as Windows would see them: an entry added, then the Wi-Fi adapter going down.
+    await api.computer.createAnycast({ address: '203.0.113.5', family: 'ipv4', interfaceLuid: BigInt(WIFI.luid), interfaceIndex: 0, scopeId: 0 });
+    act(() => void api.computer.setOperStatus('Wi-Fi', 'down'));
 
     const wifi = () => within(interfaces).getAllByRole('row').find((r) => r.querySelector('td')?.textContent === 'Wi-Fi')!;
     await waitFor(() => expect(wifi()).toHaveTextContent('Down'), { timeout: EVENT_SETTLE_MS + 2000 });
     expect(screen.getByRole('table', { name: 'Anycast addresses' })).toHaveTextContent('203.0.113.5');
-    expect(api.listAnycast).toHaveBeenCalledTimes(2);
+    expect(api.getSnapshot).toHaveBeenCalledTimes(2);
   });
 
   it('stops listening when the window goes away', async () => {
@@ -135,7 +136,7 @@ describe('Details for tickets', () => {
 
     const text = writeText.mock.calls[0]![0];
     expect(text).toMatch(/^Anycast Manager entry: 198\.51\.100\.7 on Wi-Fi \(index 18\)$/m);
-    expect(text).toContain('Machine: PC-HELPDESK-07');
+    expect(text).toContain(`Machine: ${IDENTITY.machine}`);
     expect(text).toContain(`Interface LUID: ${WIFI.luid}`);
     expect((await screen.findAllByText('Copied the details of 198.51.100.7')).length).toBeGreaterThan(0);
   });
@@ -162,14 +163,15 @@ describe('Details for tickets', () => {
   });
 
   it('puts the machine name in the error dialog\'s ticket text', async () => {
-    const { user } = await renderApp();
+    const { user, api } = await renderApp();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     fireEvent.change(screen.getByRole('textbox', { name: /^Address/ }), { target: { value: '192.0.2.53' } });
     await user.click(screen.getByRole('combobox', { name: /^Interface/ }));
     await user.click(screen.getByRole('option', { name: /Ethernet \(index 12\)/ }));
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Address already present' });
+    const title = win32Error(ERROR_OBJECT_ALREADY_EXISTS, api.systemMessage(ERROR_OBJECT_ALREADY_EXISTS), { operation: 'create' }).title;
+    const dialog = await screen.findByRole('alertdialog', { name: title });
     await user.click(within(dialog).getByRole('button', { name: 'Copy details' }));
-    expect(writeText.mock.calls[0]![0]).toContain('Machine: PC-HELPDESK-07');
+    expect(writeText.mock.calls[0]![0]).toContain(`Machine: ${IDENTITY.machine}`);
   });
 });

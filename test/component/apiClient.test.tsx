@@ -3,7 +3,15 @@ import type { AnycastApi } from '../../app/ipc-contract';
 import { ERROR_INTERNAL_ERROR } from '../../app/win32-errors';
 import { connectToApi, PREVIEW_TOKEN_STORAGE_KEY } from '../../renderer/api/connectToApi';
 import { createPreviewApi } from '../../renderer/api/previewApi';
-import { appError, createFakeApi, WINDOWS_ELEVATED } from './fakeApi';
+import { win32Error } from '../../app/error-catalogue';
+import { ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
+import { simulatedSystemMessage } from '../../main/backends/simulated/system-messages';
+import { inProcessApi } from './inProcessApi';
+
+// A status as the service gives it, for replies passed through.
+const statusReply = await inProcessApi().getStatus({});
+if (!statusReply.ok) throw new Error('The in-process service gave no status.');
+const WINDOWS_ELEVATED = statusReply.value;
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const KEY = { address: '192.0.2.10', interfaceLuid: '1688849877041152', interfaceIndex: 12 };
@@ -22,7 +30,7 @@ describe('Browser preview API client', () => {
   });
 
   it('passes a Windows error reply through unchanged', async () => {
-    const error = appError();
+    const error = win32Error(ERROR_OBJECT_ALREADY_EXISTS, simulatedSystemMessage(ERROR_OBJECT_ALREADY_EXISTS), { operation: 'create' });
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json({ ok: false, error }));
     const reply = await createPreviewApi('t', fetchMock).createAnycast(KEY);
 
@@ -57,13 +65,14 @@ describe('Finding the API', () => {
   });
 
   it('uses the preload API in Electron, turning a rejected IPC call into an error reply', async () => {
-    const preload: AnycastApi = { ...createFakeApi(), listAnycast: () => Promise.reject(new Error('No handler registered')) };
+    const inner = inProcessApi();
+    const preload: AnycastApi = { ...inner, listAnycast: () => Promise.reject(new Error('No handler registered')) };
     window.anycastManager = preload;
 
     const connection = connectToApi();
     expect(connection.kind).toBe('electron');
     if (connection.kind === 'missing') return;
-    expect(await connection.api.getStatus({})).toEqual({ ok: true, value: WINDOWS_ELEVATED });
+    expect(await connection.api.getStatus({})).toEqual(await inner.getStatus({}));
     const reply = await connection.api.listAnycast({});
     expect(reply).toMatchObject({ ok: false, error: { code: ERROR_INTERNAL_ERROR, operation: 'list-anycast' } });
   });

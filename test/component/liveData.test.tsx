@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPreviewApi } from '../../renderer/api/previewApi';
 import { EVENT_SETTLE_MS, POLL_INTERVAL_MS, useLiveRefresh } from '../../renderer/hooks/useLiveRefresh';
 import { addressSortKey, sortByAddress } from '../../renderer/tables/sorting';
-import { createFakeApi } from './fakeApi';
+import { inProcessApi } from './inProcessApi';
 
 class FakeStream {
   static opened: FakeStream[] = [];
@@ -76,7 +76,7 @@ describe('Live refresh', () => {
     let visibility: DocumentVisibilityState = 'visible';
     vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
     const refresh = vi.fn(() => Promise.resolve());
-    renderHook(() => useLiveRefresh(createFakeApi(), refresh));
+    renderHook(() => useLiveRefresh(inProcessApi(), refresh));
 
     vi.advanceTimersByTime(POLL_INTERVAL_MS * 2);
     expect(refresh).toHaveBeenCalledTimes(2);
@@ -95,13 +95,15 @@ describe('Live refresh', () => {
 
   it('reloads once for a burst of interface events', () => {
     vi.useFakeTimers();
-    const api = createFakeApi();
+    const api = inProcessApi();
     const refresh = vi.fn(() => Promise.resolve());
     renderHook(() => useLiveRefresh(api, refresh));
 
-    api.emitInterfacesChanged();
-    api.emitInterfacesChanged();
-    api.emitInterfacesChanged();
+    // A cable pulled and plugged back: the simulated computer notifies for each change.
+    for (const status of ['down', 'up', 'down'] as const) {
+      expect(api.computer.setOperStatus('Wi-Fi', status)).toBe(true);
+      vi.advanceTimersByTime(1);
+    }
     vi.advanceTimersByTime(EVENT_SETTLE_MS);
     expect(refresh).toHaveBeenCalledTimes(1);
   });

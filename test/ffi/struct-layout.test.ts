@@ -3,7 +3,8 @@
  * every member's offset, the byte offsets the decoder reads inside SOCKADDR_INET, and
  * the constants the backend passes or compares. The SDK side comes from mingw-w64's
  * headers at test time: test/native/layout-probe.c is compiled to assembly (not run),
- * where each value appears as a constant.
+ * where each value appears as a constant. The function declarations are checked the same
+ * way: binding-prototypes.ts writes C calls from them, compiled against the SDK prototypes.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import * as decode from '../../main/backends/windows/iphlpapi-decode';
 import { IF_TABLE2_EX_FUNCTIONS } from '../../main/backends/windows/iphlpapi-functions';
 import * as types from '../../main/backends/windows/iphlpapi-types';
 import * as errors from '../../app/win32-errors';
+import * as folderSecurity from '../../main/records/windows-folder-security';
+import { DECLARED_FUNCTIONS, PROTOTYPE_CHECK_FLAGS, prototypeChecks, type Declaration } from './binding-prototypes';
 import { commandFor, findTool, NATIVE_DIR } from './native-build';
 
 const mingw = commandFor(findTool('x86_64-w64-mingw32-gcc', 'gcc-mingw-w64-x86-64'), 'Struct layouts against the mingw-w64 headers');
@@ -22,8 +25,17 @@ function probeSdk(compiler: string): Map<string, string> {
   if (result.status !== 0) throw new Error(`${compiler} failed on layout-probe.c:\n${result.stderr || result.error?.message}`);
   const values = new Map<string, string>();
   for (const [, key, value] of result.stdout.matchAll(/"@probe (.+) (\S+)"/g)) values.set(key!, value!);
+  // "probe_flag_FilterInterface:\n\t.byte\t2" -> "flag FilterInterface" => "2".
+  for (const [, field, value] of result.stdout.matchAll(/^probe_flag_(\w+):\s*\.byte\s+(\d+)$/gm)) values.set(`flag ${field}`, value!);
   return values;
 }
+
+/** Compiles C against the mingw-w64 headers with the prototype check's warnings as errors. */
+function compileAgainstSdk(compiler: string, source: string) {
+  return spawnSync(compiler, [...PROTOTYPE_CHECK_FLAGS, '-x', 'c', '-'], { input: source, encoding: 'utf8' });
+}
+
+const INTERFACE_FLAGS = ['HardwareInterface', 'FilterInterface', 'ConnectorPresent', 'NotAuthenticated', 'NotMediaConnected', 'Paused', 'LowPower', 'EndPointInterface'];
 
 describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 headers)', () => {
   let sdk: Map<string, string>;
@@ -92,18 +104,43 @@ describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 head
       FORMAT_MESSAGE_IGNORE_INSERTS: types.FORMAT_MESSAGE_IGNORE_INSERTS,
       SECURITY_BUILTIN_DOMAIN_RID: types.SECURITY_BUILTIN_DOMAIN_RID,
       DOMAIN_ALIAS_RID_ADMINS: types.DOMAIN_ALIAS_RID_ADMINS,
-      NO_ERROR: errors.NO_ERROR,
-      ERROR_ACCESS_DENIED: errors.ERROR_ACCESS_DENIED,
-      ERROR_NOT_SUPPORTED: errors.ERROR_NOT_SUPPORTED,
-      ERROR_INVALID_PARAMETER: errors.ERROR_INVALID_PARAMETER,
-      ERROR_PROC_NOT_FOUND: errors.ERROR_PROC_NOT_FOUND,
-      ERROR_NOT_FOUND: errors.ERROR_NOT_FOUND,
-      ERROR_INTERNAL_ERROR: errors.ERROR_INTERNAL_ERROR,
-      ERROR_OBJECT_ALREADY_EXISTS: errors.ERROR_OBJECT_ALREADY_EXISTS,
+      // Every code the app names, and the records folder's codes and flags, straight from their modules.
+      ...Object.fromEntries(Object.entries(errors).filter(([, value]) => typeof value === 'number')),
+      ...Object.fromEntries(Object.entries(folderSecurity).filter(([, value]) => typeof value === 'number')),
     };
     for (const [name, value] of Object.entries(used)) expect({ name, value }).toEqual({ name, value: number(`const ${name}`) });
     const authority = sdk.get('initializer SECURITY_NT_AUTHORITY')?.replace(/[{}\s]/g, '').split(',').map(Number);
     expect([...types.SECURITY_NT_AUTHORITY]).toEqual(authority);
+  });
+
+  it('reads FilterInterface at its bit of InterfaceAndOperStatusFlags, and no other flag as it', () => {
+    expect(INTERFACE_FLAGS.map((field) => number(`flag ${field}`)).sort((a, b) => a - b)).toEqual([1, 2, 4, 8, 16, 32, 64, 128]);
+    for (const field of INTERFACE_FLAGS) {
+      expect({ field, filter: decode.isFilterInterface(number(`flag ${field}`)) }).toEqual({ field, filter: field === 'FilterInterface' });
+    }
+  });
+
+  it('declares every function with parameters and a result the SDK prototype takes without a warning', () => {
+    const source = prototypeChecks();
+    const result = compileAgainstSdk(mingw!, source);
+    expect(result.status, result.stderr).toBe(0);
+    const declared = Object.values(DECLARED_FUNCTIONS).flatMap((group) => Object.keys(group));
+    expect(declared.length).toBeGreaterThan(15);
+    expect([...source.matchAll(/^void check_(\w+)\(/gm)].map(([, name]) => name)).toEqual(declared);
+  });
+
+  const u32 = 'uint32_t';
+  const mismatches: [string, Record<string, Declaration>][] = [
+    ['a parameter the SDK takes narrower (ADDRESS_FAMILY as 32 bits)', { GetIpInterfaceTable: { result: u32, params: [u32, koffi.pointer('void')] } }],
+    ['a pointer to another struct', { CreateAnycastIpAddressEntry: { result: u32, params: [koffi.pointer(types.MIB_IF_ROW2)] } }],
+    ['an integer where the SDK takes a pointer', { CancelMibChangeNotify2: { result: u32, params: [u32] } }],
+    ['a parameter too many', { GetIfTable2: { result: u32, params: [koffi.pointer('void'), u32] } }],
+    ['a result where the SDK returns nothing', { FreeMibTable: { result: u32, params: [koffi.pointer('void')] } }],
+    ['a signed parameter for an unsigned one', { ConvertInterfaceIndexToLuid: { result: u32, params: ['int32_t', koffi.pointer('void')] } }],
+  ];
+
+  it.each(mismatches)('would not compile a declaration with %s', (_what, functions) => {
+    expect(compileAgainstSdk(mingw!, prototypeChecks({ WRONG: functions })).status).not.toBe(0);
   });
 
   it('passes GetIfTable2Ex the enumerator after MibIfTableRaw, as a 32-bit enum', () => {

@@ -8,11 +8,15 @@
  *
  * Kinds: sizeof/alignof <type>, offsetof <type> <koffi member>, view <type> <C member
  * path> (offsets the decoder reads inside a union), const <name>, initializer <name>.
+ * The bit-fields of MIB_IF_ROW2.InterfaceAndOperStatusFlags are not constants: each is
+ * set alone in an object named probe_flag_<field>, whose byte the assembly spells out.
  */
 #include <winsock2.h>
 #include <ws2ipdef.h>
 #include <iphlpapi.h>
 #include <netioapi.h>
+#include <sddl.h>
+#include <aclapi.h>
 #include <stddef.h>
 
 #define PROBE(text, value) __asm__ volatile("\n.ascii \"@probe " text " %c0\"" ::"i"((unsigned long long)(value)))
@@ -24,6 +28,17 @@
 #define TEXT_OF(...) #__VA_ARGS__
 #define EXPANSION_OF(...) TEXT_OF(__VA_ARGS__)
 #define INITIALIZER(name) __asm__ volatile("\n.ascii \"@probe initializer " #name " " EXPANSION_OF(name) "\"")
+#define FLAG(field) \
+  __attribute__((used)) const __typeof__(((MIB_IF_ROW2 *)0)->InterfaceAndOperStatusFlags) probe_flag_##field = {.field = 1}
+
+FLAG(HardwareInterface);
+FLAG(FilterInterface);
+FLAG(ConnectorPresent);
+FLAG(NotAuthenticated);
+FLAG(NotMediaConnected);
+FLAG(Paused);
+FLAG(LowPower);
+FLAG(EndPointInterface);
 
 void probe(void) {
   /* koffi sees the SOCKADDR_INET union as its raw bytes, which start where the union does. */
@@ -184,6 +199,18 @@ void probe(void) {
   CONSTANT(SECURITY_BUILTIN_DOMAIN_RID);
   CONSTANT(DOMAIN_ALIAS_RID_ADMINS);
   CONSTANT(NO_ERROR);
+  CONSTANT(ERROR_SUCCESS);
+  CONSTANT(ERROR_FILE_NOT_FOUND);
+  CONSTANT(ERROR_PATH_NOT_FOUND);
+  CONSTANT(ERROR_WRITE_PROTECT);
+  CONSTANT(ERROR_WRITE_FAULT);
+  CONSTANT(ERROR_DISK_FULL);
+  CONSTANT(ERROR_FILE_EXISTS);
+  CONSTANT(ERROR_ALREADY_EXISTS);
+  CONSTANT(SDDL_REVISION_1);
+  CONSTANT(SE_FILE_OBJECT);
+  CONSTANT(OWNER_SECURITY_INFORMATION);
+  CONSTANT(DACL_SECURITY_INFORMATION);
   CONSTANT(ERROR_ACCESS_DENIED);
   CONSTANT(ERROR_NOT_SUPPORTED);
   CONSTANT(ERROR_INVALID_PARAMETER);

@@ -16,15 +16,6 @@ export interface FakeFrame {
   url: string;
 }
 
-export class FakeWebContents extends EventEmitter {
-  readonly mainFrame: FakeFrame = { url: APP_PAGE };
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
-
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
-    this.windowOpenHandler = handler;
-  }
-}
-
 export class FakeSession {
   permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void) | undefined;
   permissionCheck: ((...args: unknown[]) => boolean) | undefined;
@@ -41,11 +32,48 @@ export class FakeSession {
   }
 }
 
+export class FakeWebContents extends EventEmitter {
+  readonly mainFrame: FakeFrame = { url: APP_PAGE };
+  /** The session its permission requests go to: the default one, as for a window without a partition. */
+  constructor(readonly session: FakeSession) {
+    super();
+  }
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
 export function createElectronFake() {
   const windows: FakeBrowserWindow[] = [];
+  // One folder per name, as Electron's are: the same name gives the same folder.
+  const paths = new Map<string, string>();
+  const pathOf = (name: string) => {
+    if (!paths.has(name)) paths.set(name, mkdtempSync(join(tmpdir(), `anycast-electron-fake-${name}-`)));
+    return paths.get(name)!;
+  };
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(pathOf),
+  });
 
+  const defaultSession = new FakeSession();
+  /** What happened, in order: app events with the window they concern, and page loads. */
+  const timeline: string[] = [];
+
+  /**
+   * As Electron 39's BrowserWindow: constructing it creates its web contents, and the app
+   * emits 'web-contents-created' for them and then 'browser-window-created', both before
+   * the constructor returns, so before anything can load a page into it.
+   */
   class FakeBrowserWindow extends EventEmitter {
-    readonly webContents = new FakeWebContents();
+    readonly webContents = new FakeWebContents(defaultSession);
     loadedUrl: string | undefined;
     minimized = false;
     destroyed = false;
@@ -58,37 +86,28 @@ export function createElectronFake() {
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
       windows.push(this);
+      const event = () => ({ sender: this.webContents, preventDefault: () => undefined, defaultPrevented: false });
+      timeline.push(`web-contents-created ${windows.length}`);
+      app.emit('web-contents-created', event(), this.webContents);
+      timeline.push(`browser-window-created ${windows.length}`);
+      app.emit('browser-window-created', event(), this);
     }
 
     loadURL(url: string): Promise<void> {
+      timeline.push(`load ${windows.indexOf(this) + 1} ${url}`);
       this.loadedUrl = url;
       return Promise.resolve();
     }
   }
 
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
-  // One folder per name, as Electron's are: the same name gives the same folder.
-  const paths = new Map<string, string>();
-  const pathOf = (name: string) => {
-    if (!paths.has(name)) paths.set(name, mkdtempSync(join(tmpdir(), `anycast-electron-fake-${name}-`)));
-    return paths.get(name)!;
-  };
   const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
-  const app = Object.assign(new EventEmitter(), {
-    isPackaged: true,
-    enableSandbox: vi.fn(),
-    requestSingleInstanceLock: vi.fn(() => true),
-    quit: vi.fn(),
-    exit: vi.fn(),
-    whenReady: vi.fn(() => Promise.resolve()),
-    getPath: vi.fn(pathOf),
-  });
-
   return {
     app,
     BrowserWindow: FakeBrowserWindow,
     windows,
-    session: { defaultSession: new FakeSession() },
+    timeline,
+    session: { defaultSession },
     ipcMain: { handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => unknown) => ipcHandlers.set(channel, handler)) },
     ipcHandlers,
     protocol: {

@@ -60,12 +60,15 @@ describe('the main window', () => {
 });
 
 describe('the web contents lockdown', () => {
+  /** The app's own window, made after the lockdown: the fake emits what Electron emits while it is built. */
   async function lockedDown() {
     const fake = mockElectron();
     const { lockDownWebContents } = await import('../../main/electron/lockdown');
+    const { createMainWindow } = await import('../../main/electron/main-window');
     lockDownWebContents();
-    const contents = new fake.BrowserWindow({}).webContents;
-    fake.app.emit('web-contents-created', {}, contents);
+    const window = createMainWindow('/app/dist/main/preload.cjs', '/app/assets/icon.png', () => undefined);
+    const contents = (window as unknown as FakeWindow).webContents;
+    expect(fake.timeline).toEqual(['web-contents-created 1', 'browser-window-created 1', `load 1 ${APP_PAGE}`]);
     return { fake, contents };
   }
 
@@ -92,12 +95,12 @@ describe('the web contents lockdown', () => {
     expect(attempt(contents, 'will-attach-webview', APP_PAGE)).toBe(true);
   });
 
-  it('refuses every permission request and check but a clipboard write, in the default session and in any later one', async () => {
-    const { fake } = await lockedDown();
+  it("refuses every permission request and check but a clipboard write, in the window's session and in any later one", async () => {
+    const { fake, contents } = await lockedDown();
     const later = new FakeSession();
     fake.app.emit('session-created', later);
     const topFrame = { requestingUrl: APP_PAGE, isMainFrame: true };
-    for (const session of [fake.session.defaultSession, later]) {
+    for (const session of [contents.session, later]) {
       for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'fullscreen', 'unknown']) {
         const callback = vi.fn();
         session.permissionRequest?.({}, permission, callback, topFrame);
@@ -109,8 +112,8 @@ describe('the web contents lockdown', () => {
   });
 
   it("lets only the app's own top frame write to the clipboard, for Copy details", async () => {
-    const { fake } = await lockedDown();
-    const session = fake.session.defaultSession;
+    const { contents } = await lockedDown();
+    const session = contents.session;
     const write = 'clipboard-sanitized-write';
     const request = (details: { requestingUrl: string; isMainFrame: boolean }) => {
       const callback = vi.fn();
@@ -252,6 +255,15 @@ describe('the main process entry', () => {
     const [window] = fake.windows;
     expect(fake.app.enableSandbox).toHaveBeenCalled();
     expect(fake.app.listenerCount('web-contents-created')).toBe(1);
+    // The lockdown was in place when the window's contents were created, so they are hardened before the load.
+    expect(fake.timeline).toEqual(['web-contents-created 1', 'browser-window-created 1', `load 1 ${APP_PAGE}`]);
+    const preventDefault = vi.fn();
+    window!.webContents.emit('will-navigate', { preventDefault }, 'https://evil.example/');
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(window!.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const granted = vi.fn();
+    window!.webContents.session.permissionRequest?.({}, 'media', granted, { requestingUrl: APP_PAGE, isMainFrame: true });
+    expect(granted).toHaveBeenCalledExactlyOnceWith(false);
     expect(fake.ipcHandlers.size).toBe(methods.length);
     expect(window?.loadedUrl).toBe(APP_PAGE);
 

@@ -170,7 +170,8 @@ describe('the preview server', () => {
     expect((await send(`${origin}/`, {}, undefined, 'GET')).status).toBe(200);
     expect(unhandled).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  });
+    // A bound against a hang: the run takes seconds alone and several times that on a shared, loaded machine.
+  }, 10 * 60_000);
 
   it('answers a key the schema refinement chokes on with a typed error, not a 500', async () => {
     // Found by the IPC fuzz: a non-numeric LUID made the LUID schema's BigInt() throw inside safeParse.

@@ -1,12 +1,13 @@
 import { methods } from '../../app/ipc-channels';
 import { contract, type Method } from '../../app/ipc-contract';
-import { ERROR_INTERNAL_ERROR, ERROR_NOT_FOUND } from '../../app/win32-errors';
+import { ERROR_INTERNAL_ERROR, ERROR_NOT_FOUND, ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
 import { ok, type AnycastBackend } from '../../main/backends/backend';
 import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
 import { AnycastService } from '../../main/service/anycast-service';
 import { backendOverFake, buildFakeLibrary, fakeControl } from '../ffi/fake-iphlpapi';
 import { commandFor, findTool } from '../ffi/native-build';
 import { testServiceOptions } from '../support/service-options';
+import { CheckThenInsertBackend } from './check-then-insert-backend';
 
 const ETHERNET = { luid: '1688849877041152', index: 12 };
 const TEREDO = { luid: '36873221965873152', index: 14 };
@@ -192,15 +193,23 @@ describe('the service carries out requests through the backend', () => {
     expect(await service.handle('getStatus', {})).toMatchObject({ ok: true, value: { elevated: false, backend: 'simulated', simulatedReason: 'not-windows' } });
   });
 
-  it('gives exactly one success for concurrent duplicate creates', async () => {
-    const service = serviceOver();
+  it('lets overlapping creates of one row both through a backend that yields between its check and its insert', async () => {
+    const backend = new CheckThenInsertBackend({ seedEntries: false });
+    const row = { address: '198.51.100.9', family: 'ipv4', interfaceLuid: BigInt(ETHERNET.luid), interfaceIndex: 0, scopeId: 0 } as const;
+    const results = await Promise.all([backend.createAnycast(row), backend.createAnycast(row)]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(await backend.createAnycast(row)).toEqual({ ok: false, code: ERROR_OBJECT_ALREADY_EXISTS });
+  });
+
+  it('gives exactly one success for concurrent duplicate creates, the backend yielding between its check and its insert', async () => {
+    const service = serviceOver(new CheckThenInsertBackend({ seedEntries: false }));
     const replies = await Promise.all(
       Array.from({ length: 25 }, () => service.handle('createAnycast', { address: '198.51.100.9', ...luidOf(ETHERNET) })),
     );
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
     const failures = replies.filter((r) => !r.ok);
     expect(failures).toHaveLength(24);
-    for (const failure of failures) expect(failure).toMatchObject({ error: { code: 5010 } });
+    for (const failure of failures) expect(failure).toMatchObject({ error: { code: ERROR_OBJECT_ALREADY_EXISTS } });
   });
 
   it('keeps serving after a backend fault and reports it as an internal error', async () => {

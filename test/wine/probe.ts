@@ -10,6 +10,8 @@ import koffi from 'koffi';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { ERROR_PROC_NOT_FOUND } from '../../app/win32-errors';
 import type { AnycastBackend, AnycastRow, BackendStatus, CreatedRow, Win32Result } from '../../main/backends/backend';
+import { COALESCE_MS } from '../../main/backends/windows/interface-watch';
+import { IF_OPER_STATUS } from '../../main/backends/windows/iphlpapi-decode';
 import { systemDirectory } from '../../main/backends/windows/windows-api';
 import { createWindowsBackend } from '../../main/backends/windows/windows-backend';
 
@@ -33,10 +35,21 @@ export interface ProbeResult {
   procNotFoundMessage: string;
   /** The System32 folder Windows reported, which the backend's default library paths name. */
   systemDirectory: string;
-  /** Reached once watchInterfaces has subscribed and unsubscribed without throwing. */
-  watched: boolean;
+  /** watchInterfaces over Wine's own NotifyIpInterfaceChange and CancelMibChangeNotify2. */
+  watch: WatchObservation;
   /** The backend over the C test library built for Windows. */
   overTestLibrary: TestLibraryResult;
+}
+
+/**
+ * koffi callback slots around one watchInterfaces: the binding takes one when
+ * NotifyIpInterfaceChange accepts the registration and gives it back only once
+ * CancelMibChangeNotify2, on a worker thread, has returned NO_ERROR.
+ */
+export interface WatchObservation {
+  slotsBefore: number;
+  slotsWhileWatching: number;
+  slotsAfterCancel: number;
 }
 
 export interface TestLibraryResult {
@@ -52,6 +65,27 @@ export interface TestLibraryResult {
   delete: Win32Result<null>;
   outstandingTables: number;
   outstandingSids: number;
+  /** Changes heard from the library's own (Windows) thread while watching, and once it had stopped. */
+  notificationsWhileWatching: number;
+  notificationsAfterStop: number;
+  activeNotificationsAfterStop: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `done` for up to five seconds: a cancel runs on a worker thread and returns when it returns. */
+async function waitFor(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!done() && Date.now() < deadline) await sleep(10);
+}
+
+async function observeWatch(backend: AnycastBackend): Promise<WatchObservation> {
+  const slotsBefore = koffi.stats().callbacks;
+  const stop = backend.watchInterfaces(() => undefined);
+  const slotsWhileWatching = koffi.stats().callbacks;
+  stop();
+  await waitFor(() => koffi.stats().callbacks === slotsBefore);
+  return { slotsBefore, slotsWhileWatching, slotsAfterCancel: koffi.stats().callbacks };
 }
 
 async function readSnapshot(backend: AnycastBackend): Promise<Snapshot> {
@@ -79,8 +113,7 @@ async function probeWine(): Promise<Omit<ProbeResult, 'overTestLibrary'>> {
     const create = await backend.createAnycast(row);
     const get = await backend.getAnycast(row);
     const deleted = await backend.deleteAnycast(row);
-    // NotifyIpInterfaceChange and the cancel on a worker thread, then close() unloading after it.
-    backend.watchInterfaces(() => undefined)();
+    const watch = await observeWatch(backend);
     return {
       status,
       interfaces,
@@ -92,7 +125,7 @@ async function probeWine(): Promise<Omit<ProbeResult, 'overTestLibrary'>> {
       delete: deleted,
       procNotFoundMessage: backend.systemMessage(ERROR_PROC_NOT_FOUND),
       systemDirectory: systemDirectory(),
-      watched: true,
+      watch,
     };
   } finally {
     backend.close();
@@ -107,6 +140,8 @@ async function probeTestLibrary(path: string): Promise<TestLibraryResult> {
     tableReads: lib.func('FakeTableReads', 'int64_t', []),
     outstandingTables: lib.func('FakeOutstandingTables', 'int64_t', []),
     outstandingSids: lib.func('FakeOutstandingSids', 'int64_t', []),
+    setOperStatus: lib.func('FakeSetOperStatus', 'int32_t', ['uint32_t', 'uint32_t']),
+    activeNotifications: lib.func('FakeActiveNotifications', 'int64_t', []),
   };
   control.reset();
   const backend = createWindowsBackend({ iphlpapi: path, kernel32: path, advapi32: path });
@@ -122,6 +157,16 @@ async function probeTestLibrary(path: string): Promise<TestLibraryResult> {
     const snapshot = await readSnapshot(backend);
     const snapshotTableReads = Number(control.tableReads()) - reads;
     const deleted = await backend.deleteAnycast(byIndex);
+    let heard = 0;
+    const stop = backend.watchInterfaces(() => heard++);
+    // Interface 12 goes down and up: the library calls back from a thread of its own; dispatch waits COALESCE_MS.
+    control.setOperStatus(12, IF_OPER_STATUS.down);
+    await waitFor(() => heard > 0);
+    const notificationsWhileWatching = heard;
+    stop();
+    await waitFor(() => Number(control.activeNotifications()) === 0);
+    control.setOperStatus(12, IF_OPER_STATUS.up);
+    await sleep(COALESCE_MS + 250);
     return {
       status,
       create,
@@ -132,6 +177,9 @@ async function probeTestLibrary(path: string): Promise<TestLibraryResult> {
       delete: deleted,
       outstandingTables: Number(control.outstandingTables()),
       outstandingSids: Number(control.outstandingSids()),
+      notificationsWhileWatching,
+      notificationsAfterStop: heard - notificationsWhileWatching,
+      activeNotificationsAfterStop: Number(control.activeNotifications()),
     };
   } finally {
     backend.close();

@@ -134,10 +134,18 @@ describe.skipIf(missingTools.length > 0 && !required)('the Windows binding under
     expect(result.systemDirectory).toMatch(/^C:\\windows\\system32$/i);
   });
 
-  it('subscribes to interface changes and cancels the subscription without crashing', () => {
-    // Wine 8's NotifyIpInterfaceChange is a stub (NO_ERROR, a NULL handle, no callbacks) and its
-    // CancelMibChangeNotify2 accepts that handle; the probe's clean exit (checked above) covers
-    // the cancel on a worker thread and close() unloading after it.
-    expect(result.watched).toBe(true);
+  it("subscribes through Wine's NotifyIpInterfaceChange and cancels on a worker thread", () => {
+    // Wine 8's NotifyIpInterfaceChange is a stub (NO_ERROR, a NULL handle, no callbacks): the binding
+    // holds a callback slot once it is accepted, and frees it only when CancelMibChangeNotify2 returned NO_ERROR.
+    const { slotsBefore, slotsWhileWatching, slotsAfterCancel } = result.watch;
+    expect(slotsWhileWatching).toBe(slotsBefore + 1);
+    expect(slotsAfterCancel).toBe(slotsBefore);
+  });
+
+  it("hears interface changes from the C test library's own Windows thread, and none once it stopped", () => {
+    const probe = result.overTestLibrary;
+    expect(probe.notificationsWhileWatching).toBeGreaterThan(0);
+    expect(probe.notificationsAfterStop).toBe(0);
+    expect(probe.activeNotificationsAfterStop).toBe(0);
   });
 });
