@@ -135,7 +135,7 @@ export function InterfacePicker({ interfaces, family, value, onChange, showRequi
         freeform
         // No option is highlighted just because the list opened or narrowed: Enter must not guess.
         disableAutoFocus
-        placeholder={interfaces.length ? 'Type a name, index or MAC, or open the list' : 'No interfaces found'}
+        placeholder={interfaces.length ? 'Type or choose an interface' : 'No interfaces found'}
         value={typed ?? (value ? interfaceLabel(value) : '')}
         selectedOptions={value ? [value.luid] : []}
         onChange={(event) => type(event.target.value)}
