@@ -128,8 +128,8 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
             }}
             onKeyDown={onAddressKeyDown}
             autoComplete="off"
+            // No placeholder: the hint gives examples, and a grey address in the box reads as one already typed.
             spellCheck={false}
-            placeholder="192.0.2.10"
           />
         </Field>
         <InterfacePicker
