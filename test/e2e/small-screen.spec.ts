@@ -24,3 +24,30 @@ test.describe('not elevated, at 1024x640', () => {
     await expect(address).toBeInViewport({ ratio: 1 });
   });
 });
+
+function inside(inner: { x: number; y: number; width: number; height: number }, outer: typeof inner): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+for (const viewport of [{ width: 1024, height: 640 }, { width: 1366, height: 768 }]) {
+  test(`Saved set at ${viewport.width}x${viewport.height}: the export button stays inside its message bar and clear of Save`, async ({ page, preview }) => {
+    void preview;
+    await page.setViewportSize(viewport);
+    await page.getByRole('button', { name: 'Saved set…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Saved set' });
+    const exportButton = dialog.getByRole('button', { name: 'Export a persistent script…' });
+    const save = dialog.getByRole('button', { name: 'Save current entries as the saved set' });
+    await save.click();
+    await expect(dialog.getByRole('status').getByText(/^Saved .*: 2 entries\./)).toBeVisible();
+    const bar = dialog.getByRole('group', { name: 'Anycast addresses added here are gone after Windows restarts' });
+    await page.screenshot({ path: screenshotPath(`saved-set-${viewport.width}x${viewport.height}`), animations: 'disabled' });
+    const [exportBox, saveBox, barBox] = await Promise.all([exportButton.boundingBox(), save.boundingBox(), bar.boundingBox()]);
+    if (!exportBox || !saveBox || !barBox) throw new Error('the saved set dialog is not laid out');
+    expect(inside(exportBox, barBox), 'the export button overflows its message bar').toBe(true);
+    expect(overlaps(exportBox, saveBox), 'the export button and Save overlap').toBe(false);
+  });
+}
