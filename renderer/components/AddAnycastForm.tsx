@@ -3,13 +3,27 @@
  * offers only interfaces with the needed stack, and sends the canonical address
  * with the interface's LUID and index.
  */
-import { Button, Caption1, Card, Field, Input, makeStyles, Spinner, Subtitle2, tokens, useMergedRefs } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+  useMergedRefs,
+} from '@fluentui/react-components';
 import { Add20Regular, Info16Regular, ShieldError20Regular } from '@fluentui/react-icons';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { validateAnycastAddress, type AddressCheck } from '../../app/address-validation';
 import type { AnycastKey } from '../../app/ipc-contract';
-import type { Luid, NetworkInterface } from '../../app/model';
-import { choiceProblem } from '../interfaceChoice';
+import { interfaceLabel, type Luid, type NetworkInterface } from '../../app/model';
+import { choiceProblem, zoneMismatch } from '../interfaceChoice';
 import { InterfacePicker } from './InterfacePicker';
 
 const useStyles = makeStyles({
@@ -69,6 +83,7 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
   const family = check.ok ? check.family : null;
   const chosen = interfaces.find((i) => i.luid === chosenLuid) ?? null;
   const ready = check.ok && chosen !== null && choiceProblem(chosen, family) === null;
+  const zoneInterface = check.ok ? zoneMismatch(text, chosen, interfaces) : null;
 
   // A message that appears under a field pushes Add down; on a short window keep it in view
   // while the person works in the form, without losing the field they are in.
@@ -141,6 +156,19 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
           // Add stays disabled until an interface is chosen; say so rather than leave it unexplained.
           hint={check.ok && chosen === null ? `Choose the interface for ${check.address}, then select Add.` : undefined}
         />
+        {zoneInterface && chosen && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              %{zoneInterface.index} is {interfaceLabel(zoneInterface)}, but {interfaceLabel(chosen)} is chosen. Windows ignores the
+              zone: the address goes on the interface chosen here.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => setChosenLuid(zoneInterface.luid)}>
+                Use {zoneInterface.alias}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <div className={styles.actions} ref={actionsRef}>
           <Button
             type="submit"
