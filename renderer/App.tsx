@@ -28,7 +28,7 @@ import { useAnycastView, type AnycastColumn } from './hooks/useAnycastView';
 import { useErrorQueue } from './hooks/useErrorQueue';
 import { useLiveRefresh } from './hooks/useLiveRefresh';
 import { useRefreshShortcut } from './hooks/useRefreshShortcut';
-import { TOAST_FOCUS_SHORTCUT, useSuccessToast } from './hooks/useSuccessToast';
+import { useSuccessToast } from './hooks/useSuccessToast';
 import { nextSort, type SortState } from './tables/sorting';
 
 const BulkAddDialog = lazy(() => import('./bulk/BulkAddDialog'));
@@ -79,7 +79,7 @@ export function App({ api }: { api: AnycastApi }) {
   const anycastHeadingRef = useRef<HTMLHeadingElement>(null);
   const errors = useErrorQueue(anycastHeadingRef);
   const data = useAnycastData(api, errors.report);
-  const { toasterId, notify, warn } = useSuccessToast();
+  const { toasterProps, notify, warn } = useSuccessToast();
   const [selectedLuid, setSelectedLuid] = useState<Luid | null>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortState<AnycastColumn> | null>(null);
@@ -273,13 +273,7 @@ export function App({ api }: { api: AnycastApi }) {
       <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
       <ErrorDialog error={errors.current} tone={errors.currentTone} machine={data.status?.machine} onClose={errors.dismiss} />
       <CopyFallbackDialog copy={copyFallback} onClose={() => setCopyFallback(null)} />
-      <Toaster
-        toasterId={toasterId}
-        position="bottom-end"
-        pauseOnHover
-        pauseOnWindowBlur
-        shortcuts={{ focus: TOAST_FOCUS_SHORTCUT.matches }}
-      />
+      <Toaster {...toasterProps} />
     </div>
   );
 }

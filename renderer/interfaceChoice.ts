@@ -16,6 +16,16 @@ export function choiceProblem(iface: NetworkInterface, family: Family | null): s
   return `${noStackReason(iface.alias, family)} Choose an interface that lists ${FAMILY_LABEL[family]}.`;
 }
 
+/**
+ * The interface a zone typed with the address names ("fe80::1%18": index 18), when that
+ * is not the chosen one. Windows ignores the zone, so the person may have meant the other.
+ */
+export function zoneMismatch(text: string, chosen: NetworkInterface | null, interfaces: readonly NetworkInterface[]): NetworkInterface | null {
+  const zone = /%(\d+)\s*$/.exec(text)?.[1];
+  if (zone === undefined || chosen === null || chosen.index === Number(zone)) return null;
+  return interfaces.find((i) => i.index === Number(zone)) ?? null;
+}
+
 /** Allowed but worth knowing: an address on an interface that is not up is unreachable until it is. */
 export function choiceWarning(iface: NetworkInterface): string | null {
   if (iface.operStatus === 'up') return null;

@@ -3,13 +3,27 @@
  * offers only interfaces with the needed stack, and sends the canonical address
  * with the interface's LUID and index.
  */
-import { Button, Caption1, Card, Field, Input, makeStyles, Spinner, Subtitle2, tokens, useMergedRefs } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+  useMergedRefs,
+} from '@fluentui/react-components';
 import { Add20Regular, Info16Regular, ShieldError20Regular } from '@fluentui/react-icons';
-import { useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { validateAnycastAddress, type AddressCheck } from '../../app/address-validation';
 import type { AnycastKey } from '../../app/ipc-contract';
-import type { Luid, NetworkInterface } from '../../app/model';
-import { choiceProblem } from '../interfaceChoice';
+import { interfaceLabel, type Luid, type NetworkInterface } from '../../app/model';
+import { choiceProblem, zoneMismatch } from '../interfaceChoice';
 import { InterfacePicker } from './InterfacePicker';
 
 const useStyles = makeStyles({
@@ -17,8 +31,10 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   address: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  elevation: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorPaletteDarkOrangeForeground1 },
+  // The margin keeps Add off the window's very edge when it is scrolled into view.
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, scrollMarginBottom: tokens.spacingVerticalL },
+  // Beside Add, so the warning costs no height of its own on a short window.
+  elevation: { display: 'flex', gap: tokens.spacingHorizontalXS, minWidth: 0, color: tokens.colorPaletteDarkOrangeForeground1 },
   footnote: {
     display: 'flex',
     gap: tokens.spacingHorizontalXS,
@@ -52,6 +68,8 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
   const [chosenLuid, setChosenLuid] = useState<Luid | null>(preferredLuid);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
   const mergedInputRef = useMergedRefs(inputRef, addressRef);
 
   // Follow a new selection in the interface table; picking "All interfaces" keeps the choice.
@@ -65,6 +83,13 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
   const family = check.ok ? check.family : null;
   const chosen = interfaces.find((i) => i.luid === chosenLuid) ?? null;
   const ready = check.ok && chosen !== null && choiceProblem(chosen, family) === null;
+  const zoneInterface = check.ok ? zoneMismatch(text, chosen, interfaces) : null;
+
+  // A message that appears under a field pushes Add down; on a short window keep it in view
+  // while the person works in the form, without losing the field they are in.
+  const feedback = addressFeedback(check, dirty || attempted, text);
+  const messages = `${feedback.validationMessage ?? ''}|${feedback.hint ?? ''}|${chosen?.luid ?? ''}|${attempted}|${elevated}`;
+  useEffect(() => keepInView(formRef.current, actionsRef.current), [messages]);
 
   const submit = async () => {
     setAttempted(true);
@@ -97,8 +122,15 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         Add anycast address
       </Subtitle2>
-      <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
-        <Field label="Address" {...addressFeedback(check, dirty || attempted, text)}>
+      <form
+        ref={formRef}
+        className={styles.form}
+        onFocus={() => keepInView(formRef.current, actionsRef.current)}
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby={headingId}
+      >
+        <Field label="Address" {...feedback}>
           <Input
             ref={mergedInputRef}
             // Required without Field's asterisk, which would become part of the label text.
@@ -111,8 +143,8 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
             }}
             onKeyDown={onAddressKeyDown}
             autoComplete="off"
+            // No placeholder: the hint gives examples, and a grey address in the box reads as one already typed.
             spellCheck={false}
-            placeholder="192.0.2.10"
           />
         </Field>
         <InterfacePicker
@@ -124,13 +156,20 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
           // Add stays disabled until an interface is chosen; say so rather than leave it unexplained.
           hint={check.ok && chosen === null ? `Choose the interface for ${check.address}, then select Add.` : undefined}
         />
-        {!elevated && (
-          <Caption1 className={styles.elevation}>
-            <ShieldError20Regular aria-hidden="true" />
-            Not elevated: Windows will refuse this with “Access denied”.
-          </Caption1>
+        {zoneInterface && chosen && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              %{zoneInterface.index} is {interfaceLabel(zoneInterface)}, but {interfaceLabel(chosen)} is chosen. Windows ignores the
+              zone: the address goes on the interface chosen here.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => setChosenLuid(zoneInterface.luid)}>
+                Use {zoneInterface.alias}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
         )}
-        <div className={styles.actions}>
+        <div className={styles.actions} ref={actionsRef}>
           <Button
             type="submit"
             appearance="primary"
@@ -142,6 +181,12 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
             Add
           </Button>
           {busy && <Caption1 role="status">Adding {check.ok ? check.address : ''}…</Caption1>}
+          {!elevated && !busy && (
+            <Caption1 className={styles.elevation}>
+              <ShieldError20Regular className={styles.footIcon} aria-hidden="true" />
+              Not elevated: Windows will refuse this with “Access denied”.
+            </Caption1>
+          )}
         </div>
       </form>
       <Caption1 className={styles.footnote}>
@@ -150,6 +195,14 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
       </Caption1>
     </Card>
   );
+}
+
+/** While focus is in the form, scrolls the Add row into view, then the focused field if that hid it. */
+function keepInView(form: HTMLFormElement | null, actions: HTMLElement | null) {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || !form?.contains(focused)) return;
+  actions?.scrollIntoView({ block: 'nearest' });
+  if (focused.getBoundingClientRect().top < 0) focused.scrollIntoView({ block: 'nearest' });
 }
 
 /** The Address field's message: the refusal as an error, warnings as a warning, notes as the hint. */

@@ -36,6 +36,7 @@ export function AnycastToolbar({ query, onQueryChange, onCommand }: AnycastToolb
         className={styles.search}
         size="small"
         aria-label="Search anycast addresses"
+        dismiss={{ 'aria-label': 'Clear the address search' }}
         placeholder="Search address, interface, MAC"
         value={query}
         onChange={(_, data) => onQueryChange(data.value)}

@@ -42,7 +42,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
   },
-  copied: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1 },
+  copied: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, color: tokens.colorPaletteGreenForeground1, whiteSpace: 'nowrap' },
+  // "Copied" appearing beside the buttons must not squeeze Copy details onto two lines.
+  noWrap: { whiteSpace: 'nowrap', flexShrink: 0 },
   fallback: { fontFamily: tokens.fontFamilyMonospace },
   actions: { alignItems: 'center' },
 });
@@ -139,7 +141,7 @@ export function ErrorDialog({ error, tone = 'error', machine, onClose }: ErrorDi
                   </Caption1>
                 )}
               </span>
-              <Button icon={<Copy20Regular />} onClick={() => void copyDetails()}>
+              <Button className={styles.noWrap} icon={<Copy20Regular />} onClick={() => void copyDetails()}>
                 Copy details
               </Button>
               <Button ref={closeRef} appearance="primary" onClick={onClose}>

@@ -193,6 +193,7 @@ export function InterfaceTable({ interfaces, counts, totalCount, selectedLuid, o
           className={styles.search}
           size="small"
           aria-label="Search interfaces"
+          dismiss={{ 'aria-label': 'Clear the interface search' }}
           placeholder="Search alias, description, MAC"
           value={query}
           onChange={(_, data) => setQuery(data.value)}

@@ -171,7 +171,7 @@ describe('Add anycast address form: submitting', () => {
     expect(address).toHaveValue('');
     expect(address).toHaveFocus();
     expect(address).not.toHaveAttribute('aria-invalid', 'true');
-    expect(picker).toHaveTextContent('Ethernet (index 12)');
+    expect(picker).toHaveValue('Ethernet (index 12)');
   });
 
   it('keeps the address when the add fails, so the user can correct it', async () => {

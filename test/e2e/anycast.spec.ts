@@ -90,7 +90,7 @@ test('adding works from the keyboard alone', async ({ page, preview }) => {
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('combobox', { name: 'Interface' })).toHaveText(/Ethernet \(index 12\)|Wi-Fi/);
+  await expect(page.getByRole('combobox', { name: 'Interface' })).toHaveValue(/Ethernet \(index 12\)|Wi-Fi/);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(anycastTable(page).getByRole('row', { name: /198\.51\.100\.20/ })).toBeVisible();
