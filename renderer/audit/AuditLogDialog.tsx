@@ -32,13 +32,13 @@ import {
 import { ArrowDownload20Regular, Copy20Regular, History20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { AUDIT_VIEWER_PAGE, type AuditCursor, type AuditRecord } from '../../app/audit';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
 import { copyText } from '../clipboard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { saveTextFile } from '../download';
 import { formatDateTime, pluralize } from '../format';
+import type { Dispatcher } from '../state/dispatcher';
 import { SpacerRow } from '../tables/SpacerRow';
 import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
 import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
@@ -93,7 +93,7 @@ type Loaded = { state: 'loading' } | { state: 'loaded'; pages: Pages } | { state
 
 const BADGE_COLOR: Readonly<Record<Outcome, 'success' | 'danger' | 'warning'>> = { success: 'success', failure: 'danger', unrecorded: 'warning' };
 
-export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onClose: () => void }) {
+export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Dispatcher; onClose: () => void }) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -107,14 +107,14 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
 
   useEffect(() => {
     open.current = true;
-    void api.readAuditLog({ limit: AUDIT_VIEWER_PAGE }).then((reply) => {
+    void dispatcher.readAuditLog({ limit: AUDIT_VIEWER_PAGE }).then((reply) => {
       if (!open.current) return;
       setLoaded(reply.ok ? { state: 'loaded', pages: { ...reply.value, loadingOlder: false } } : { state: 'failed', error: reply.error });
     });
     return () => {
       open.current = false;
     };
-  }, [api]);
+  }, [dispatcher]);
 
   const page = loaded.state === 'loaded' ? loaded.pages : null;
 
@@ -122,7 +122,7 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
     if (!page?.older || page.loadingOlder) return;
     setOlderError(null);
     setLoaded({ state: 'loaded', pages: { ...page, loadingOlder: true } });
-    const reply = await api.readAuditLog({ limit: AUDIT_VIEWER_PAGE, before: page.older });
+    const reply = await dispatcher.readAuditLog({ limit: AUDIT_VIEWER_PAGE, before: page.older });
     if (!open.current) return;
     if (!reply.ok) {
       setOlderError(reply.error);

@@ -24,9 +24,9 @@ import {
 import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
 import { importFileProblem, importTextProblem, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { pluralize } from '../format';
+import type { Dispatcher } from '../state/dispatcher';
 import { ApplyReport } from './ApplyReport';
 import { useLargeDialogStyles } from './dialogStyles';
 import { OutcomeTable } from './OutcomeTable';
@@ -68,16 +68,14 @@ interface LoadedFile {
 }
 
 interface BulkAddDialogProps {
-  api: AnycastApi;
+  dispatcher: Dispatcher;
   interfaces: NetworkInterface[];
   entries: AnycastEntry[];
   elevated: boolean;
-  /** Reloads the lists after a run. Stable. */
-  onChanged: () => void;
   onClose: () => void;
 }
 
-export default function BulkAddDialog({ api, interfaces, entries, elevated, onChanged, onClose }: BulkAddDialogProps) {
+export default function BulkAddDialog({ dispatcher, interfaces, entries, elevated, onClose }: BulkAddDialogProps) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
   const [text, setText] = useState('');
@@ -92,7 +90,7 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
   const textRef = useRef<HTMLTextAreaElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
-  const bulk = useBulkApply(api, onChanged);
+  const bulk = useBulkApply(dispatcher);
 
   // Previewing 10,000 rows takes a moment; typing goes on with the previous preview meanwhile.
   const deferredText = useDeferredValue(loadedFile?.text ?? text);

@@ -25,12 +25,12 @@ import {
 } from '@fluentui/react-components';
 import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { useId, useRef, type ReactNode, type Ref } from 'react';
-import { entryKey, interfaceLabel, type AnycastEntry, type NetworkInterface } from '../../app/model';
+import { entryKey, interfaceLabel, type NetworkInterface } from '../../app/model';
 import { FAMILY_LABEL, pluralize } from '../format';
-import type { AnycastColumn } from '../hooks/useAnycastView';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
 import { SpacerRow } from '../tables/SpacerRow';
 import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
+import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
@@ -72,18 +72,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface AnycastRowView {
-  entry: AnycastEntry;
-  /** Undefined when the entry names an interface the list no longer has. */
-  iface: NetworkInterface | undefined;
-}
-
-/** How a person names the interface of a row, even one that has disappeared from the list. */
-export function aliasOf(row: AnycastRowView): string {
-  return row.iface?.alias ?? `interface ${row.entry.interfaceIndex}`;
-}
-
-export type CopyWhat = 'details' | 'address';
+export type { AnycastRowView };
 
 interface AnycastTableProps {
   rows: AnycastRowView[];

@@ -1,10 +1,6 @@
 import { Link, Toast, ToastBody, ToastTitle, useId, useToastController } from '@fluentui/react-components';
 import { useCallback } from 'react';
-
-interface ToastAction {
-  label: string;
-  onClick: () => void;
-}
+import type { ToastAction } from '../state/dispatcher';
 
 /** Long enough to notice a mistake and reach the button, short enough not to linger. */
 const UNDO_TOAST_MS = 10_000;

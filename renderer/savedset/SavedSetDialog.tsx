@@ -25,7 +25,6 @@ import {
 import { ArrowRepeatAll20Regular, ArrowUndo20Regular, Save20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportPreview } from '../../app/bulk-import';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { AnycastEntry, AppError, NetworkInterface } from '../../app/model';
 import type { SavedSet } from '../../app/saved-set';
 import { ApplyReport } from '../bulk/ApplyReport';
@@ -36,6 +35,7 @@ import { RunProgress } from '../bulk/RunProgress';
 import { useBulkApply } from '../bulk/useBulkApply';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, pluralize } from '../format';
+import type { Dispatcher } from '../state/dispatcher';
 import { previewSavedSet, toSavedEntries } from './savedSetRows';
 
 const useStyles = makeStyles({
@@ -45,11 +45,9 @@ const useStyles = makeStyles({
 });
 
 interface SavedSetDialogProps {
-  api: AnycastApi;
+  dispatcher: Dispatcher;
   interfaces: NetworkInterface[];
   entries: AnycastEntry[];
-  /** Reloads the lists after a re-apply. Stable. */
-  onChanged: () => void;
   /** Opens the export with a persistent-store PowerShell script chosen. */
   onExportPersistent: () => void;
   onClose: () => void;
@@ -57,7 +55,7 @@ interface SavedSetDialogProps {
 
 type Loaded = { state: 'loading' } | { state: 'loaded'; set: SavedSet } | { state: 'failed'; error: AppError };
 
-export default function SavedSetDialog({ api, interfaces, entries, onChanged, onExportPersistent, onClose }: SavedSetDialogProps) {
+export default function SavedSetDialog({ dispatcher, interfaces, entries, onExportPersistent, onClose }: SavedSetDialogProps) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -69,17 +67,17 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
   const closeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
-  const bulk = useBulkApply(api, onChanged);
+  const bulk = useBulkApply(dispatcher);
 
   useEffect(() => {
     let current = true;
-    void api.getSavedSet({}).then((reply) => {
+    void dispatcher.readSavedSet().then((reply) => {
       if (current) setLoaded(reply.ok ? { state: 'loaded', set: reply.value } : { state: 'failed', error: reply.error });
     });
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [dispatcher]);
 
   const set = loaded.state === 'loaded' ? loaded.set : null;
   const preview = useMemo(() => previewSavedSet(set?.entries ?? [], interfaces, entries), [set, interfaces, entries]);
@@ -93,7 +91,7 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
   const save = async () => {
     setConfirmReplace(false);
     setSaving(true);
-    const reply = await api.saveSavedSet({ entries: toSavedEntries(entries, interfaces) });
+    const reply = await dispatcher.saveSet(toSavedEntries(entries, interfaces));
     setSaving(false);
     setSaveError(reply.ok ? null : reply.error);
     setJustSaved(reply.ok);

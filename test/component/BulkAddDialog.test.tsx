@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnycastKey } from '../../app/ipc-contract';
 import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
+import { dispatcherFor } from './dispatcher';
 import { appError, createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI } from './fakeApi';
 import { renderWithProviders } from './render';
 
@@ -22,10 +23,12 @@ const PASTE = [
 
 function renderDialog() {
   const api = createFakeApi({ failCreate });
-  const onChanged = vi.fn();
+  const dispatcher = dispatcherFor(api);
+  // The lists are re-read after a run.
+  const onChanged = vi.spyOn(dispatcher, 'refresh');
   const onClose = vi.fn();
   const view = renderWithProviders(
-    <BulkAddDialog api={api} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onChanged={onChanged} onClose={onClose} />,
+    <BulkAddDialog dispatcher={dispatcher} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onClose={onClose} />,
   );
   const dialog = screen.getByRole('dialog', { name: 'Bulk add anycast addresses' });
   return { ...view, api, dialog, onChanged, onClose };

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SavedEntry } from '../../app/saved-set';
 import { previewSavedSet, toSavedEntries } from '../../renderer/savedset/savedSetRows';
 import SavedSetDialog from '../../renderer/savedset/SavedSetDialog';
+import { dispatcherFor } from './dispatcher';
 import { createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI, type FakeOptions } from './fakeApi';
 import { renderWithProviders } from './render';
 
@@ -12,7 +13,7 @@ function renderSavedSet(options: FakeOptions = {}) {
   const api = createFakeApi(options);
   const onExportPersistent = vi.fn();
   const view = renderWithProviders(
-    <SavedSetDialog api={api} interfaces={INTERFACES} entries={api.entries} onChanged={() => {}} onExportPersistent={onExportPersistent} onClose={() => {}} />,
+    <SavedSetDialog dispatcher={dispatcherFor(api)} interfaces={INTERFACES} entries={api.entries} onExportPersistent={onExportPersistent} onClose={() => {}} />,
   );
   const dialog = screen.getByRole('dialog', { name: 'Saved set' });
   return { ...view, api, dialog, onExportPersistent };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnycastKey } from '../../app/ipc-contract';
 import { App } from '../../renderer/App';
 import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
+import { dispatcherFor } from './dispatcher';
 import { appError, createFakeApi, INTERFACES, SEED_ENTRIES, type FakeOptions } from './fakeApi';
 import { renderWithProviders } from './render';
 
@@ -57,7 +58,7 @@ describe('a change made but not on record', () => {
   it('marks each bulk row added without a record, and each removal without one', async () => {
     const api = createFakeApi({ warnWrite: (operation, key) => (key.address === '192.0.2.11' ? notOnRecord(operation, key) : undefined) });
     const { user } = renderWithProviders(
-      <BulkAddDialog api={api} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onChanged={() => {}} onClose={() => {}} />,
+      <BulkAddDialog dispatcher={dispatcherFor(api)} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onClose={() => {}} />,
     );
     const dialog = screen.getByRole('dialog', { name: 'Bulk add anycast addresses' });
     await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
