@@ -17,13 +17,14 @@ import { AppHeader } from './components/AppHeader';
 import { CopyFallbackDialog } from './components/CopyFallbackDialog';
 import { DeleteConfirmDialog } from './components/DeleteConfirmDialog';
 import { ErrorDialog } from './components/ErrorDialog';
-import { InterfaceTable } from './components/InterfaceTable';
+import { InterfaceTable, type SelectHow } from './components/InterfaceTable';
 import { SkipLink } from './components/SkipLink';
 import { StatusBanners } from './components/StatusBanners';
 import { restoreFocus } from './focus';
 import { useAnycastView } from './hooks/useAnycastView';
 import { useCopyRow } from './hooks/useCopyRow';
 import { useDeleteFlow } from './hooks/useDeleteFlow';
+import { useInterfaceView, type InterfaceColumn } from './hooks/useInterfaceView';
 import { useSearchSort } from './hooks/useSearchSort';
 import { TOAST_FOCUS_SHORTCUT } from './hooks/useSuccessToast';
 import { useAppState } from './state/useAppState';
@@ -63,6 +64,9 @@ export function App({ api }: { api: AnycastApi }) {
   const anycastHeadingRef = useRef<HTMLHeadingElement>(null);
   const { dispatcher, snapshot: data, errors, toasterId, notify } = useAppState(api, anycastHeadingRef);
   const [selectedLuid, setSelectedLuid] = useState<Luid | null>(null);
+  // The form follows a row chosen in the grid (Enter, Space, a click), not one the arrow keys pass over.
+  const [chosenLuid, setChosenLuid] = useState<Luid | null>(null);
+  const interfaceSearch = useSearchSort<InterfaceColumn>();
   const anycastSearch = useSearchSort<AnycastColumn>();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const deletion = useDeleteFlow(dispatcher, anycastHeadingRef);
@@ -78,6 +82,12 @@ export function App({ api }: { api: AnycastApi }) {
   const selected = (selectedLuid !== null && interfacesByLuid.get(selectedLuid)) || null;
   const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, anycastSearch.query, anycastSearch.sort);
   const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
+  const shownInterfaces = useInterfaceView(data.interfaces, counts, interfaceSearch.query, interfaceSearch.sort);
+
+  const selectInterface = (luid: Luid | null, how: SelectHow) => {
+    setSelectedLuid(luid);
+    if (how === 'chosen') setChosenLuid(luid);
+  };
 
   const openDialog = (kind: ToolbarCommand, trigger: HTMLElement) =>
     setDialog(kind === 'export' ? { kind, trigger, initial: {} } : { kind, trigger });
@@ -104,11 +114,13 @@ export function App({ api }: { api: AnycastApi }) {
       <main className={styles.main}>
         <div className={styles.interfaces}>
           <InterfaceTable
-            interfaces={data.interfaces}
+            shown={shownInterfaces}
+            totalInterfaces={data.interfaces.length}
             counts={counts}
             totalCount={data.entries.length}
             selectedLuid={selected?.luid ?? null}
-            onSelect={setSelectedLuid}
+            onSelect={selectInterface}
+            search={interfaceSearch}
             loading={data.loading}
           />
         </div>
@@ -116,7 +128,7 @@ export function App({ api }: { api: AnycastApi }) {
           <div className={styles.form}>
             <AddAnycastForm
               interfaces={data.interfaces}
-              preferredLuid={selected?.luid ?? null}
+              preferredLuid={chosenLuid}
               elevated={data.status?.elevated ?? true}
               onAdd={(key, iface) => dispatcher.add(key, iface.alias)}
               addressRef={addressRef}

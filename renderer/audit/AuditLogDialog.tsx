@@ -20,10 +20,7 @@ import {
   SearchBox,
   Select,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   Text,
@@ -39,12 +36,10 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { saveTextFile } from '../download';
 import { formatDateTime, pluralize } from '../format';
 import type { Dispatcher } from '../state/dispatcher';
-import { SpacerRow } from '../tables/SpacerRow';
-import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
+import { VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
 import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
 
 const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 7;
 
 const useStyles = makeStyles({
@@ -52,17 +47,8 @@ const useStyles = makeStyles({
   search: { width: '300px' },
   info: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', color: tokens.colorNeutralForeground3 },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  scroller: {
-    flexGrow: 1,
-    minHeight: '160px',
-    overflow: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: { tableLayout: 'fixed', minWidth: '1040px' },
-  headRow: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, height: `${HEADER_HEIGHT}px` },
-  row: { height: `${ROW_HEIGHT}px` },
+  scroller: { flexGrow: 1, minHeight: '160px' },
+  table: { minWidth: '1040px' },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   result: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
@@ -102,7 +88,6 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
   const [result, setResult] = useState<ResultFilter>('all');
   const [pathCopied, setPathCopied] = useState<boolean | null>(null);
   const [olderError, setOlderError] = useState<AppError | null>(null);
-  const scrollerRef = useRef<HTMLDivElement>(null);
   const open = useRef(true);
 
   useEffect(() => {
@@ -140,7 +125,6 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
     () => (page ? filterAudit(page.records, { text: deferredText, operation, result }) : []),
     [page, deferredText, operation, result],
   );
-  const virtual = useVirtualRows({ count: shown.length, scrollerRef, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, enabled: shown.length > VIRTUALIZE_ABOVE });
 
   const copyPath = async () => page && setPathCopied(await copyText(page.path));
 
@@ -197,34 +181,34 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
               </div>
             )}
             {olderError && <ErrorNotice error={olderError} />}
-            <div className={styles.scroller} ref={scrollerRef}>
-              <Table aria-label="Audit records" aria-rowcount={shown.length + 1} size="extra-small" className={styles.table}>
-                <TableHeader className={styles.headRow}>
-                  <TableRow aria-rowindex={1}>
-                    <TableHeaderCell className={styles.colTime}>Time</TableHeaderCell>
-                    <TableHeaderCell className={styles.colUser}>User</TableHeaderCell>
-                    <TableHeaderCell className={styles.colMachine}>Machine</TableHeaderCell>
-                    <TableHeaderCell className={styles.colOperation}>Operation</TableHeaderCell>
-                    <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
-                    <TableHeaderCell>Interface</TableHeaderCell>
-                    <TableHeaderCell className={styles.colResult}>Result</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
-                  {virtual.indexes.map((index) => (
-                    <AuditRow key={index} record={shown[index]!} rowIndex={index + 2} />
-                  ))}
-                  <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
-                </TableBody>
-              </Table>
+            <VirtualTable
+              aria-label="Audit records"
+              rowCount={shown.length}
+              columns={COLUMN_COUNT}
+              rowHeight={ROW_HEIGHT}
+              resetKey={`${deferredText}\u0000${operation}\u0000${result}`}
+              className={styles.scroller}
+              tableClassName={styles.table}
+              renderRow={(index, rowProps) => <AuditRow key={index} record={shown[index]!} rowProps={rowProps} />}
+              header={
+                <>
+                  <TableHeaderCell className={styles.colTime}>Time</TableHeaderCell>
+                  <TableHeaderCell className={styles.colUser}>User</TableHeaderCell>
+                  <TableHeaderCell className={styles.colMachine}>Machine</TableHeaderCell>
+                  <TableHeaderCell className={styles.colOperation}>Operation</TableHeaderCell>
+                  <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
+                  <TableHeaderCell>Interface</TableHeaderCell>
+                  <TableHeaderCell className={styles.colResult}>Result</TableHeaderCell>
+                </>
+              }
+            >
               {loaded.state === 'loading' && <Spinner className={styles.empty} size="small" label="Reading the audit log…" />}
               {page && shown.length === 0 && (
                 <div className={styles.empty}>
                   {page.records.length === 0 ? 'No changes have been recorded yet.' : 'No record matches these filters.'}
                 </div>
               )}
-            </div>
+            </VirtualTable>
             {page && (
               <div className={styles.info}>
                 <Caption1>Log file:</Caption1>
@@ -253,14 +237,14 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
   );
 }
 
-function AuditRow({ record, rowIndex }: { record: AuditRecord; rowIndex: number }) {
+function AuditRow({ record, rowProps }: { record: AuditRecord; rowProps: VirtualRowProps }) {
   const styles = useStyles();
   const outcome = outcomeOf(record);
   const detail = outcome === 'failure' ? `${record.result} (${record.resultCode})` : outcome === 'unrecorded' ? 'the change may or may not have been made' : null;
   const when = new Date(record.time);
   const iface = record.interfaceLabel || `LUID ${record.interfaceLuid}`;
   return (
-    <TableRow aria-rowindex={rowIndex} className={styles.row}>
+    <TableRow {...rowProps}>
       <TableCell className={styles.cell} title={record.time}>
         {Number.isNaN(when.getTime()) ? record.time : formatDateTime(when)}
       </TableCell>
