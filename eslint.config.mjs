@@ -16,6 +16,15 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its failure, and a switch over a union must name every member.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
     files: ['app/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -54,6 +63,21 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', '@fluentui/*'], message: 'main/ never imports the UI.' }] },
+      ],
+    },
+  },
+  {
+    // The packaged app leaves the browser preview out (electron-builder.yml): the Electron side must not need it.
+    files: ['main/electron/**/*.ts', 'main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**', 'react', 'react-dom', '@fluentui/*'], message: 'main/ never imports the UI.' },
+            { group: ['**/preview/**'], message: 'The Electron app does not ship the browser preview: share the code from another folder.' },
+          ],
+        },
       ],
     },
   },

@@ -4,7 +4,7 @@
  * So a LUID wins when it is given, an alias must match exactly one interface (ignoring
  * case, as Windows does), and anything that matches two interfaces is refused, never guessed.
  */
-import { interfaceLabel, type NetworkInterface } from './model';
+import { interfaceLabel, isLuidText, U64_MAX, type NetworkInterface } from './model';
 
 /** What a row says about its interface; any of these may be missing. */
 export interface InterfaceReference {
@@ -19,7 +19,6 @@ export type Resolution =
   | { ok: true; iface: NetworkInterface; warnings: string[] }
   | { ok: false; reason: string };
 
-const U64_MAX = 0xffff_ffff_ffff_ffffn;
 const U32_MAX = 0xffff_ffff;
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 
@@ -33,10 +32,6 @@ export function sameAlias(a: string, b: string): boolean {
 
 export function interfacesWithAlias(alias: string, interfaces: readonly NetworkInterface[]): NetworkInterface[] {
   return interfaces.filter((iface) => sameAlias(iface.alias, alias));
-}
-
-export function isLuidText(text: string): boolean {
-  return DECIMAL.test(text) && text.length <= 20 && BigInt(text) <= U64_MAX;
 }
 
 function isIndexText(text: string): boolean {
@@ -83,7 +78,7 @@ function crossCheck(ref: InterfaceReference, iface: NetworkInterface): string[] 
 
 function byLuid(luid: string, ref: InterfaceReference, interfaces: readonly NetworkInterface[]): Resolution {
   if (!isLuidText(luid)) {
-    return { ok: false, reason: `The interface LUID ${quoteForReason(luid)} is not a LUID: a LUID is a whole number up to 18446744073709551615.` };
+    return { ok: false, reason: `The interface LUID ${quoteForReason(luid)} is not a LUID: a LUID is a whole number up to ${U64_MAX}.` };
   }
   const iface = interfaces.find((i) => i.luid === luid);
   if (iface === undefined) {

@@ -1,7 +1,8 @@
 /**
  * The IPC contract: the only thing main, preload and renderer share about their
  * conversation. Each method names its channel, its request schema and its reply
- * value schema; every type on both sides is inferred from here.
+ * value schema; every type on both sides is inferred from here. The channel names are in
+ * ipc-channels.ts, so the preload need not bundle these schemas.
  */
 import { z } from 'zod';
 import { AnycastEntry, AppError, InterfaceIndex, LuidString, NetworkInterface, SystemStatus, type Operation } from './model';
@@ -84,16 +85,8 @@ export type CreatedEntry = z.infer<typeof CreatedEntry>;
 export type Result<T> = { ok: true; value: T; warning?: AppError } | { ok: false; error: AppError };
 export type Reply<M extends Method> = Result<ReplyValue<M>>;
 
-export const methods = Object.keys(contract) as Method[];
-
 /** Writes change the machine or the app's files; the service runs them one at a time. */
 export const writeMethods: ReadonlySet<Method> = new Set<Method>(['createAnycast', 'deleteAnycast', 'saveSavedSet']);
-
-export const CHANNEL_PREFIX = 'anycast-manager:';
-
-export function channelOf(method: Method): string {
-  return CHANNEL_PREFIX + method;
-}
 
 /** Narrow an untrusted name to a method without consulting the prototype chain. */
 export function isMethod(name: unknown): name is Method {
@@ -112,16 +105,7 @@ export type AnycastApi = RequestApi & {
   onInterfacesChanged(listener: () => void): () => void;
 };
 
-/** Main to renderer: the interfaces changed (NotifyIpInterfaceChange, or the simulated equivalent). */
-export const INTERFACES_CHANGED_CHANNEL = 'anycast-manager:event:interfacesChanged';
-
 /** Schema for a whole reply, so a client can check what it received. */
 export function replySchema<M extends Method>(method: M) {
   return resultOf(contract[method].reply);
 }
-
-/** The global name the preload uses for the API. */
-export const API_GLOBAL = 'anycastManager';
-
-/** The browser preview's address carries its token in the fragment, as #token=...; the page reads it from there. */
-export const PREVIEW_TOKEN_PARAM = 'token';

@@ -4,13 +4,20 @@
  */
 import { z } from 'zod';
 
-const U64_MAX = 0xffff_ffff_ffff_ffffn;
+/** The largest NET_LUID: it is a u64. */
+export const U64_MAX = 0xffff_ffff_ffff_ffffn;
+const LUID_DIGITS = /^(0|[1-9][0-9]{0,19})$/;
+
+/** A LUID written as Windows' u64, in decimal without leading zeros. */
+export function isLuidText(text: string): boolean {
+  return LUID_DIGITS.test(text) && BigInt(text) <= U64_MAX;
+}
 
 /** A NET_LUID as a decimal string: a u64 does not fit a JS number, and BigInt does not cross IPC. */
 export const LuidString = z
   .string()
-  .regex(/^(0|[1-9][0-9]{0,19})$/, 'An interface LUID is a decimal number.')
-  .refine((s) => /^[0-9]+$/.test(s) && BigInt(s) <= U64_MAX, 'An interface LUID fits in 64 bits.');
+  .regex(LUID_DIGITS, 'An interface LUID is a decimal number.')
+  .refine(isLuidText, 'An interface LUID fits in 64 bits.');
 // The refinement re-tests the digits: zod runs it even after the regex has failed.
 
 export const InterfaceIndex = z.number().int().min(0).max(0xffff_ffff);

@@ -1,6 +1,7 @@
 /**
  * Scripts a technician can push with fleet tools to recreate anycast entries: a PowerShell
- * script (New-NetIPAddress -Type Anycast) and a netsh batch file. Entries created through
+ * script (New-NetIPAddress -Type Anycast) and a netsh batch file, each written in templates/
+ * as it will run, with named slots this module fills. Entries created through
  * the API last until the next restart; the persistent-store scripts are the durable way.
  *
  * Both scripts name interfaces by alias, not by index or LUID: those are assigned by each
@@ -15,6 +16,12 @@
 import { validateAnycastAddress } from './address-validation';
 import { interfacesWithAlias, quoteForReason } from './interface-reference';
 import type { AnycastEntry, Family, NetworkInterface } from './model';
+import addEntryActive from './templates/add-entry.active.ps1.txt?raw';
+import addEntryPersistent from './templates/add-entry.persistent.ps1.txt?raw';
+import netshTemplate from './templates/anycast-entries.cmd.txt?raw';
+import powerShellTemplate from './templates/anycast-entries.ps1.txt?raw';
+import { fillTemplate } from './templates/fill-template';
+import persistentStoreNote from './templates/store-note.persistent.cmd.txt?raw';
 
 export type PolicyStore = 'active' | 'persistent';
 
@@ -183,6 +190,14 @@ function headerLines(kind: string, context: ScriptContext, included: number, lef
   ];
 }
 
+/*
+ * -PolicyStore ActiveStore writes the running configuration only, PersistentStore only what
+ * the next restart loads; leaving -PolicyStore out writes both. For "persistent" each entry
+ * must end up in both, whichever of them already holds it: Anycast Manager itself writes
+ * the active store only, and an entry saved earlier may be missing from the active one.
+ */
+const ADD_ENTRY: Readonly<Record<PolicyStore, string>> = { active: addEntryActive, persistent: addEntryPersistent };
+
 export function powerShellScript(
   entries: readonly AnycastEntry[],
   interfaces: readonly NetworkInterface[],
@@ -190,91 +205,20 @@ export function powerShellScript(
 ): GeneratedScript {
   const { written, leftOut } = targets(entries, interfaces, powerShellAlias);
   const total = written.length;
-  const lines = [
-    ...headerLines('a PowerShell script', context, total, leftOut).map((l) => (l === '' ? '#' : `# ${l}`)),
-    '#',
-    '# Run it elevated on each target computer, for example:',
-    '#   powershell.exe -NoProfile -ExecutionPolicy Bypass -File .\\anycast-entries.ps1',
-    '# Each entry that fails is reported and the rest still run; the exit code is 1 if any failed.',
-    '',
-    '#Requires -RunAsAdministrator',
-    'Set-StrictMode -Version 3.0',
-    "$ErrorActionPreference = 'Stop'",
-    '# The NetTCPIP cmdlets do not see a preference set in a script, so each call also says -ErrorAction Stop.',
-    '$script:failed = 0',
-    '',
-    '# Compared here rather than passed to Get-NetIPAddress: its -InterfaceAlias takes wildcards',
-    '# (an alias with [ ] would not match itself), and it shows link-local addresses with a zone.',
-    '# "Not found" is reported as an error; here it only means "not there yet".',
-    'function Test-AnycastEntry([string] $InterfaceAlias, [string] $IPAddress, [string] $Store) {',
-    '    $wanted = [ipaddress] $IPAddress',
-    '    $found = Get-NetIPAddress -Type Anycast -PolicyStore $Store -ErrorAction SilentlyContinue |',
-    "        Where-Object { $_.InterfaceAlias -eq $InterfaceAlias -and ([ipaddress] ($_.IPAddress -replace '%.*$')).Equals($wanted) }",
-    '    return [bool] $found',
-    '}',
-    '',
-    'function Add-AnycastEntry {',
-    '    param(',
-    '        [Parameter(Mandatory = $true)] [string] $InterfaceAlias,',
-    '        [Parameter(Mandatory = $true)] [string] $IPAddress',
-    '    )',
-    '    try {',
-    ...(context.store === 'persistent' ? PERSISTENT_BODY : ACTIVE_BODY),
-    '    } catch {',
-    '        $script:failed++',
-    '        Write-Warning "Failed: $IPAddress on ${InterfaceAlias}: $($_.Exception.Message)"',
-    '    }',
-    '}',
-    '',
-    ...written.map(
+  const lines = fillTemplate(powerShellTemplate, {
+    header: headerLines('a PowerShell script', context, total, leftOut).map((l) => (l === '' ? '#' : `# ${l}`)),
+    'add-entry': fillTemplate(ADD_ENTRY[context.store], {}),
+    entries: written.map(
       ({ target, alias }) =>
         `Add-AnycastEntry -InterfaceAlias ${alias} -IPAddress ${powerShellLiteral(target.address)}  # interface index ${target.index} on the exporting computer`,
     ),
-    '',
-    'if ($script:failed -gt 0) {',
-    `    Write-Warning "$($script:failed) of ${total} entries failed; see the warnings above."`,
-    '    exit 1',
-    '}',
-    `Write-Output 'Done: ${countEntries(total)}, none failed.'`,
-  ];
+    total: String(total),
+    done: countEntries(total),
+  });
   // CRLF and a byte order mark: Windows PowerShell 5.1 reads a .ps1 without one in the
   // local code page, which would garble non-English aliases.
   return { fileName: 'anycast-entries.ps1', text: `\uFEFF${lines.join('\r\n')}\r\n`, included: total, leftOut };
 }
-
-/*
- * -PolicyStore ActiveStore writes the running configuration only, PersistentStore only what
- * the next restart loads; leaving -PolicyStore out writes both. For "persistent" each entry
- * must end up in both, whichever of them already holds it: Anycast Manager itself writes
- * the active store only, and an entry saved earlier may be missing from the active one.
- */
-const NEW_ENTRY = 'New-NetIPAddress -InterfaceAlias $InterfaceAlias -IPAddress $IPAddress -Type Anycast';
-
-const ACTIVE_BODY = [
-  "        if (Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore') {",
-  "            Write-Output \"Already present: $IPAddress on '$InterfaceAlias'\"",
-  '            return',
-  '        }',
-  `        ${NEW_ENTRY} -PolicyStore ActiveStore -ErrorAction Stop | Out-Null`,
-  "        Write-Output \"Added until the next restart: $IPAddress on '$InterfaceAlias'\"",
-];
-
-const PERSISTENT_BODY = [
-  "        $active = Test-AnycastEntry $InterfaceAlias $IPAddress 'ActiveStore'",
-  "        $saved = Test-AnycastEntry $InterfaceAlias $IPAddress 'PersistentStore'",
-  '        if ($active -and $saved) {',
-  "            Write-Output \"Already present: $IPAddress on '$InterfaceAlias'\"",
-  '        } elseif ($active) {',
-  `            ${NEW_ENTRY} -PolicyStore PersistentStore -ErrorAction Stop | Out-Null`,
-  "            Write-Output \"Kept after restarts from now on: $IPAddress on '$InterfaceAlias'\"",
-  '        } elseif ($saved) {',
-  `            ${NEW_ENTRY} -PolicyStore ActiveStore -ErrorAction Stop | Out-Null`,
-  "            Write-Output \"Added now (it was already saved): $IPAddress on '$InterfaceAlias'\"",
-  '        } else {',
-  `            ${NEW_ENTRY} -ErrorAction Stop | Out-Null`,
-  "            Write-Output \"Added, and kept after restarts: $IPAddress on '$InterfaceAlias'\"",
-  '        }',
-];
 
 /**
  * netsh's IPv4 context names the interface with name=, its IPv6 context with interface=.
@@ -296,38 +240,16 @@ export function netshScript(
 ): GeneratedScript {
   const { written, leftOut } = targets(entries, interfaces, cmdQuotedAlias);
   const total = written.length;
-  const lines = [
-    '@echo off',
-    ...headerLines('a netsh batch file', context, total, leftOut).map((l) => (l === '' ? 'rem' : `rem ${l}`)),
-    'rem',
-    'rem Run it elevated on each target computer: anycast-entries.cmd',
-    'rem netsh prints its own message for each command that fails, and the rest still run; the',
-    'rem exit code is 1 if any failed. "The object already exists." means that entry was',
-    'rem already there and needs nothing.',
-    ...(context.store === 'persistent'
-      ? [
-          'rem An entry that was added until the next restart only (as Anycast Manager adds them) may',
-          'rem also be reported as existing without being saved; the PowerShell export saves those.',
-        ]
-      : []),
-    'rem The file is UTF-8 without a byte order mark; chcp 65001 makes cmd read it as UTF-8.',
-    '',
-    'setlocal EnableExtensions DisableDelayedExpansion',
-    'chcp 65001 >nul',
-    'set FAILED=0',
-    '',
-    ...written.flatMap(({ target, alias }, i) => [
+  const lines = fillTemplate(netshTemplate, {
+    header: headerLines('a netsh batch file', context, total, leftOut).map((l) => (l === '' ? 'rem' : `rem ${l}`)),
+    'store-note': context.store === 'persistent' ? fillTemplate(persistentStoreNote, {}) : [],
+    commands: written.flatMap(({ target, alias }, i) => [
       `rem ${i + 1} of ${total}: interface index ${target.index} on the exporting computer`,
       `${netshCommand(target, alias, context.store)} || set /a FAILED+=1`,
     ]),
-    '',
-    'if %FAILED% gtr 0 (',
-    `  echo %FAILED% of ${total} netsh commands failed; see the messages above.`,
-    '  exit /b 1',
-    ')',
-    `echo Done: ${countEntries(total)}, none failed.`,
-    'exit /b 0',
-  ];
+    total: String(total),
+    done: countEntries(total),
+  });
   // CRLF: cmd misreads labels and long lines in batch files with bare LF line ends.
   return { fileName: 'anycast-entries.cmd', text: `${lines.join('\r\n')}\r\n`, included: total, leftOut };
 }

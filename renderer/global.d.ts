@@ -2,7 +2,7 @@ import type { AnycastApi } from '../app/ipc-contract';
 
 declare global {
   interface Window {
-    /** Set by the Electron preload (API_GLOBAL in the contract); absent in the browser preview. */
+    /** Set by the Electron preload (API_GLOBAL in app/ipc-channels); absent in the browser preview. */
     anycastManager?: AnycastApi;
   }
 }

@@ -1,4 +1,5 @@
 /** Which interfaces can take an address of a family, and how to say why one cannot. */
+import { noStackReason } from '../app/apply-plan';
 import { hasStack, type Family, type NetworkInterface } from '../app/model';
 import { FAMILY_LABEL, OPER_STATUS_LABEL } from './format';
 
@@ -12,8 +13,7 @@ export function unavailableReason(iface: NetworkInterface, family: Family | null
 export function choiceProblem(iface: NetworkInterface, family: Family | null): string | null {
   if (unavailableReason(iface, family) === null) return null;
   if (family === null) return `${iface.alias} has no IP stack, so it cannot take an anycast address.`;
-  const word = FAMILY_LABEL[family];
-  return `${iface.alias} has no ${word} stack, so it cannot take this ${word} address. Choose an interface that lists ${word}.`;
+  return `${noStackReason(iface.alias, family)} Choose an interface that lists ${FAMILY_LABEL[family]}.`;
 }
 
 /** Allowed but worth knowing: an address on an interface that is not up is unreachable until it is. */

@@ -3,9 +3,9 @@
  * file, which rotates at a size cap, keeping a bounded number of older files; pages read
  * from the end (see audit-reader.ts).
  */
-import type { AuditIntent, AuditOutcome } from '../../app/audit';
+import type { AuditIntent, AuditOutcome, AuditPageRequest } from '../../app/audit';
 import { JsonLinesAppender } from '../storage/durable-append';
-import { readAuditPage, type PageRead, type PageRequest } from './audit-reader';
+import { readAuditPage, type PageRead } from './audit-reader';
 import { currentSize, logFiles, rotate } from './log-generations';
 
 export const AUDIT_ROTATE_AT_BYTES = 10 * 1024 * 1024;
@@ -64,7 +64,7 @@ export class AuditLog {
     this.lines.close();
   }
 
-  async read(request: PageRequest): Promise<PageRead> {
+  async read(request: AuditPageRequest): Promise<PageRead> {
     return readAuditPage(await logFiles(this.lines.path, this.keepRotated), request);
   }
 }

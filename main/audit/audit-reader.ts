@@ -3,7 +3,7 @@
  * backwards, joining every outcome line to the intent line written before it. Only the
  * lines of the page are read, whatever the size of the log.
  */
-import { AuditIntent, AuditOutcome, CombinedAuditLine, type AuditCursor, type AuditRecord } from '../../app/audit';
+import { AuditIntent, AuditOutcome, CombinedAuditLine, type AuditCursor, type AuditLogPage, type AuditPageRequest, type AuditRecord } from '../../app/audit';
 import { linesBackward } from '../storage/lines-backward';
 import type { LogFile } from './log-generations';
 import { openNoFollow } from '../storage/no-follow';
@@ -15,14 +15,8 @@ import { openNoFollow } from '../storage/no-follow';
  */
 const PAIRING_WINDOW_LINES = 64;
 
-export interface PageRequest {
-  limit: number;
-  before?: AuditCursor;
-}
-
-export type PageRead =
-  | { ok: true; records: AuditRecord[]; skippedLines: number; older: AuditCursor | null }
-  | { ok: false; reason: string };
+/** The page the contract replies with, less the log's path, which the service adds. */
+export type PageRead = ({ ok: true } & Omit<AuditLogPage, 'path'>) | { ok: false; reason: string };
 
 type Line =
   | { kind: 'intent'; intent: AuditIntent }
@@ -32,7 +26,7 @@ type Line =
   | { kind: 'unreadable' };
 
 /** `files` newest first, as logFiles() lists them. */
-export async function readAuditPage(files: readonly LogFile[], request: PageRequest): Promise<PageRead> {
+export async function readAuditPage(files: readonly LogFile[], request: AuditPageRequest): Promise<PageRead> {
   const start = await startOf(files, request.before);
   if (!start.ok) return start;
   const records: AuditRecord[] = [];

@@ -7,7 +7,7 @@
 import { protocol } from 'electron';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
 import { APP_ORIGIN, APP_SCHEME, isAppUrl } from '../security/trusted-sender';
-import { readStaticFile } from '../preview/static-files';
+import { readStaticFile } from '../security/static-files';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

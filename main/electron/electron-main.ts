@@ -3,7 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { parseLaunchOptions } from '../launch-options';
 import { selectBackend } from '../backends/select-backend';
-import { INTERFACES_CHANGED_CHANNEL } from '../../app/ipc-contract';
+import { INTERFACES_CHANGED_CHANNEL } from '../../app/ipc-channels';
 import { AnycastService } from '../service/anycast-service';
 import { appFilesIn } from '../service/app-files';
 import { currentIdentity } from '../service/identity';

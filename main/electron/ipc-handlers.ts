@@ -1,6 +1,7 @@
 /** One ipcMain handler per contract method; each checks its sender before the service sees the payload. */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, methods, type Result } from '../../app/ipc-contract';
+import { channelOf, methods } from '../../app/ipc-channels';
+import type { Result } from '../../app/ipc-contract';
 import { invalidRequestError } from '../../app/error-catalogue';
 import type { AnycastService } from '../service/anycast-service';
 import { replyWithoutThrowing, type FaultLog } from '../security/fault-barrier';

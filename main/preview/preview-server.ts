@@ -10,15 +10,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { PREVIEW_TOKEN_PARAM } from '../../app/ipc-contract';
+import { INTERFACES_CHANGED_EVENT, PREVIEW_API_PREFIX, PREVIEW_EVENTS_PATH, PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_PARAM } from '../../app/preview-protocol';
 import type { AnycastService } from '../service/anycast-service';
 import { RENDERER_SECURITY_HEADERS } from '../security/content-security-policy';
 import { replyWithoutThrowing, type FaultLog } from '../security/fault-barrier';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../security/static-files';
 
-export const TOKEN_HEADER = 'x-anycast-token';
 export const MAX_BODY_BYTES = 64 * 1024;
-export const EVENTS_PATH = '/api/events';
 const LOOPBACK = '127.0.0.1';
 
 export interface PreviewServerOptions {
@@ -53,8 +51,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding) arrives with a foreign Host.
     if (request.headers.host !== new URL(origin).host) return send(response, 421, 'text/plain; charset=utf-8', 'Wrong host');
     const path = new URL(request.url ?? '/', origin).pathname;
-    if (path === EVENTS_PATH) return handleEvents(request, response);
-    if (path.startsWith('/api/')) return handleApi(request, response, path.slice('/api/'.length));
+    if (path === PREVIEW_EVENTS_PATH) return handleEvents(request, response);
+    if (path.startsWith(PREVIEW_API_PREFIX)) return handleApi(request, response, path.slice(PREVIEW_API_PREFIX.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
     const file = await readStaticFile(rendererDir, path);
     if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -63,13 +61,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   /** Server-sent events: EventSource cannot send headers, so the token comes in the query. */
   function handleEvents(request: IncomingMessage, response: ServerResponse): void {
-    const given = new URL(request.url ?? '/', origin).searchParams.get('token') ?? undefined;
+    const given = new URL(request.url ?? '/', origin).searchParams.get(PREVIEW_TOKEN_PARAM) ?? undefined;
     if (request.method !== 'GET') return sendJson(response, 405, { refused: 'Use GET.' });
     if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendJson(response, 403, { refused: 'Wrong origin.' });
     if (!tokenMatches(given, token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
     response.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     response.write('retry: 3000\n\n');
-    const stop = options.service.onInterfacesChanged(() => response.write('event: interfacesChanged\ndata: {}\n\n'));
+    const stop = options.service.onInterfacesChanged(() => response.write(`event: ${INTERFACES_CHANGED_EVENT}\ndata: {}\n\n`));
     // A comment line now and then keeps idle proxies and the browser from dropping the stream.
     const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 15_000);
     request.on('close', () => {
@@ -81,7 +79,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     if (request.method !== 'POST') return sendJson(response, 405, { refused: 'Use POST.' });
     if (request.headers.origin !== origin) return sendJson(response, 403, { refused: 'Wrong origin.' });
-    if (!tokenMatches(request.headers[TOKEN_HEADER], token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
+    if (!tokenMatches(request.headers[PREVIEW_TOKEN_HEADER], token)) return sendJson(response, 403, { refused: 'Missing or wrong token.' });
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { refused: 'Send JSON.' });
     }

@@ -3,6 +3,7 @@
  * contract's schema, then against the domain rules, and only then reaches the
  * backend; writes run one at a time. It never throws: every outcome is a Reply.
  */
+import type { z } from 'zod';
 import { validateAnycastAddress } from '../../app/address-validation';
 import type { AuditPageRequest } from '../../app/audit';
 import { invalidRequestError, win32Error, type ErrorContext } from '../../app/error-catalogue';
@@ -11,9 +12,11 @@ import {
   isMethod,
   writeMethods,
   type AnycastKey,
+  type Contract,
   type CreatedEntry,
   type Method,
   type Reply,
+  type Request,
   type Result,
 } from '../../app/ipc-contract';
 import { interfaceLabel, type AppError, type NetworkInterface, type Operation, type SystemStatus } from '../../app/model';
@@ -38,7 +41,15 @@ export interface ServiceOptions {
   now?: () => Date;
 }
 
-type Handlers = { [M in Method]: (request: never) => Promise<Reply<M>> };
+/** A request as its schema let it through: the only form a handler ever sees. */
+type Checked<M extends Method> = z.output<Contract[M]['request']>;
+type Handlers = { [M in Method]: (request: Checked<M>) => Promise<Reply<M>> };
+
+/**
+ * The contract seen per method, so indexing it with a generic method keeps that method's
+ * request type; the compiler checks the contract against it, entry by entry.
+ */
+const REQUESTS: { [M in Method]: { request: z.ZodType<Checked<M>> } } = contract;
 
 export class AnycastService {
   private readonly writes = new WriteQueue();
@@ -67,23 +78,38 @@ export class AnycastService {
     };
   }
 
-  /** Entry point for IPC and the preview: `method` and `payload` are untrusted. */
+  /**
+   * Entry point for IPC and the preview: `method` and `payload` are untrusted, and the
+   * payload is checked against the method's schema whatever its static type says.
+   */
+  handle<M extends Method>(method: M, payload: Request<M>): Promise<Reply<M>>;
+  handle(method: unknown, payload: unknown): Promise<Result<unknown>>;
   async handle(method: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isMethod(method)) {
       return this.refuse('This request is not one the app knows.', { operation: 'status' });
     }
+    return this.checkThenDispatch(method, payload);
+  }
+
+  private async checkThenDispatch<M extends Method>(method: M, payload: unknown): Promise<Reply<M>> {
     const operation = contract[method].operation;
-    const parsed = contract[method].request.safeParse(payload);
+    const parsed = REQUESTS[method].request.safeParse(payload);
     if (!parsed.success) {
       return this.refuse(`The request did not have the expected form (${describeIssue(parsed.error.issues[0])}).`, { operation });
     }
-    const run = (): Promise<Result<unknown>> => this.handlers[method](parsed.data as never);
+    const run = () => this.dispatch(method, parsed.data);
     try {
       return await (writeMethods.has(method) ? this.writes.run(run) : run());
     } catch (fault) {
       this.options.logFault?.(method, fault);
       return { ok: false, error: win32Error(ERROR_INTERNAL_ERROR, '', { operation }) };
     }
+  }
+
+  /** After the trust boundary: a checked request, routed by type to its handler. */
+  private dispatch<M extends Method>(method: M, request: Checked<M>): Promise<Reply<M>> {
+    const handler: Handlers[M] = this.handlers[method];
+    return handler(request);
   }
 
   private withIdentity(status: BackendStatus): SystemStatus {

@@ -2,16 +2,9 @@
  * Finds the AnycastApi this page can use: the preload's in Electron, otherwise the
  * browser preview's HTTP API when the page was opened with the preview's token.
  */
-import {
-  API_GLOBAL,
-  methods,
-  PREVIEW_TOKEN_PARAM,
-  type AnycastApi,
-  type Method,
-  type Reply,
-  type Request,
-  type RequestApi,
-} from '../../app/ipc-contract';
+import { API_GLOBAL, requestApiOf } from '../../app/ipc-channels';
+import type { AnycastApi, Method, Reply, Request, RequestApi } from '../../app/ipc-contract';
+import { PREVIEW_TOKEN_PARAM } from '../../app/preview-protocol';
 import { createPreviewApi } from './previewApi';
 import { describeThrown, transportError } from './transportError';
 
@@ -54,17 +47,15 @@ function takePreviewToken(win: Window): string | undefined {
 
 /** ipcRenderer.invoke rejects when main has no handler or crashed; the UI only deals in Replies. */
 function withRejectionsAsReplies(api: AnycastApi): AnycastApi {
-  function guard<M extends Method>(method: M) {
-    const invoke: RequestApi[M] = api[method];
-    return async (request: Request<M>): Promise<Reply<M>> => {
-      try {
-        return await invoke(request);
-      } catch (thrown) {
-        return { ok: false, error: transportError(method, { kind: 'unreachable', detail: describeThrown(thrown) }, request) };
-      }
-    };
+  async function guarded<M extends Method>(method: M, request: Request<M>): Promise<Reply<M>> {
+    try {
+      const invoke: RequestApi[M] = api[method];
+      return await invoke(request);
+    } catch (thrown) {
+      return { ok: false, error: transportError(method, { kind: 'unreachable', detail: describeThrown(thrown) }, request) };
+    }
   }
-  const requests = Object.fromEntries(methods.map((method) => [method, guard(method)])) as RequestApi;
+  const requests = requestApiOf(guarded);
   // Subscribing never crosses IPC, so there is no reply to guard.
   return { ...requests, onInterfacesChanged: (listener) => api.onInterfacesChanged(listener) };
 }

@@ -4,8 +4,7 @@
  * EventSource reconnects by itself after a drop; changes made while it was away are
  * not replayed, so listeners are told "something may have changed" on each reconnect.
  */
-const EVENTS_PATH = '/api/events';
-const INTERFACES_CHANGED_EVENT = 'interfacesChanged';
+import { INTERFACES_CHANGED_EVENT, PREVIEW_EVENTS_PATH, PREVIEW_TOKEN_PARAM } from '../../app/preview-protocol';
 
 /** The part of EventSource used here, so tests can stand in for the stream. */
 export interface EventStream {
@@ -26,7 +25,7 @@ export function createInterfaceEvents(
   };
 
   const open = () => {
-    const stream = openStream(`${EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    const stream = openStream(`${PREVIEW_EVENTS_PATH}?${PREVIEW_TOKEN_PARAM}=${encodeURIComponent(token)}`);
     let opened = false;
     stream.addEventListener(INTERFACES_CHANGED_EVENT, notifyAll);
     stream.addEventListener('open', () => {

@@ -2,13 +2,18 @@
  * The AnycastApi over HTTP, for the browser preview: the local preview server
  * runs the same service as Electron's main process behind POST /api/<method>,
  * and pushes interface changes as server-sent events.
- * Like the preload API it never throws: every failure becomes a Reply.
+ * Like the preload API it never throws: every failure becomes a Reply, and so does a
+ * reply that does not match the contract's reply schema, checked here at run time.
  */
-import { methods, type AnycastApi, type Method, type Reply, type Request, type RequestApi } from '../../app/ipc-contract';
+import { requestApiOf } from '../../app/ipc-channels';
+import { replySchema, type AnycastApi, type Method, type Reply, type Request } from '../../app/ipc-contract';
+import { previewMethodPath, PREVIEW_TOKEN_HEADER } from '../../app/preview-protocol';
 import { createInterfaceEvents, type EventSourceFactory } from './interfaceEvents';
 import { describeThrown, transportError, type TransportFailure } from './transportError';
 
-export const TOKEN_HEADER = 'X-Anycast-Token';
+/** The header as the client writes it; HTTP header names ignore case. */
+const TOKEN_HEADER = 'X-Anycast-Token';
+if (TOKEN_HEADER.toLowerCase() !== PREVIEW_TOKEN_HEADER) throw new Error('The preview token header differs from the protocol.');
 
 export function createPreviewApi(
   token: string,
@@ -19,7 +24,7 @@ export function createPreviewApi(
     const fail = (failure: TransportFailure): Reply<M> => ({ ok: false, error: transportError(method, failure, request) });
     let response: Response;
     try {
-      response = await fetchImpl(`/api/${method}`, {
+      response = await fetchImpl(previewMethodPath(method), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(request),
@@ -35,25 +40,12 @@ export function createPreviewApi(
     } catch (thrown) {
       return fail({ kind: 'unreadable', detail: describeThrown(thrown) });
     }
-    // The server already checked the value against the contract; this only guards the envelope the UI relies on.
-    return isReplyEnvelope(body) ? (body as Reply<M>) : fail({ kind: 'unreadable', detail: 'not an { ok, value | error } reply' });
+    const reply = replySchema(method).safeParse(body);
+    if (reply.success) return reply.data as Reply<M>;
+    const issue = reply.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? 'reply' : issue.path.map(String).join('.');
+    return fail({ kind: 'unreadable', detail: `not an { ok, value | error } reply of the expected form (${where}: ${issue?.message ?? 'unknown'})` });
   }
 
-  const requests = Object.fromEntries(methods.map((method) => [method, (request: never) => call(method, request)])) as RequestApi;
-  return { ...requests, onInterfacesChanged: createInterfaceEvents(token, openStream) };
-}
-
-const ERROR_TEXT_FIELDS = ['symbol', 'systemMessage', 'title', 'what', 'why', 'todo', 'operation'] as const;
-
-function isReplyEnvelope(body: unknown): boolean {
-  if (typeof body !== 'object' || body === null || !('ok' in body)) return false;
-  if (body.ok === true) return 'value' in body;
-  if (body.ok !== false || !('error' in body)) return false;
-  const error = body.error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'number' &&
-    ERROR_TEXT_FIELDS.every((field) => typeof (error as Record<string, unknown>)[field] === 'string')
-  );
+  return { ...requestApiOf(call), onInterfacesChanged: createInterfaceEvents(token, openStream) };
 }

@@ -1,6 +1,6 @@
 /** What a bulk run did: the counts (announced), the undo's outcome, and every row's result. */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
-import type { ApplySummary } from '../../app/bulk-import';
+import type { ApplySummary } from '../../app/apply-summary';
 import { pluralize } from '../format';
 import { OutcomeTable } from './OutcomeTable';
 import { resultCountsText, resultOutcomeRows } from './outcomeRows';

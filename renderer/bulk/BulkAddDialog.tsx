@@ -23,7 +23,8 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
-import { importFileProblem, importTextProblem, previewImport, type ImportFormat, type ImportPreview } from '../../app/bulk-import';
+import type { ApplyPlan } from '../../app/apply-plan';
+import { importFileProblem, importTextProblem, previewImport, type ImportFormat } from '../../app/bulk-import';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { pluralize } from '../format';
 import type { Dispatcher } from '../state/dispatcher';
@@ -84,7 +85,7 @@ export default function BulkAddDialog({ dispatcher, interfaces, entries, elevate
   /** Why a file or a paste was not taken: too big to show or preview. */
   const [refusal, setRefusal] = useState<string | null>(null);
   // The preview the run used, frozen: the lists reload underneath while it runs.
-  const [ran, setRan] = useState<ImportPreview | null>(null);
+  const [ran, setRan] = useState<ApplyPlan | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const fileSourceId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -209,7 +210,7 @@ export default function BulkAddDialog({ dispatcher, interfaces, entries, elevate
                 <div className={styles.side}>
                   <Field
                     label="Read as"
-                    hint={format === 'auto' && (loadedFile?.text !== undefined || text.trim() !== '') ? `Detected: ${FORMAT_LABEL[preview.format]}` : undefined}
+                    hint={format === 'auto' && (loadedFile?.text !== undefined || text.trim() !== '') ? `Detected: ${FORMAT_LABEL[preview.source]}` : undefined}
                   >
                     <Select value={format} onChange={(_, data) => setFormat(data.value as FormatChoice)}>
                       <option value="auto">Detect automatically</option>

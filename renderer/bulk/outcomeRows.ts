@@ -1,9 +1,10 @@
 /** Preview rows and apply results in the words and colours the outcome table shows. */
-import type { ApplyStatus, ApplySummary, ImportPreview, PreviewStatus } from '../../app/bulk-import';
+import type { ApplyPlan, PlanStatus } from '../../app/apply-plan';
+import type { ApplyStatus, ApplySummary } from '../../app/apply-summary';
 import { interfaceLabel } from '../../app/model';
 import type { OutcomeRow, OutcomeTone } from './OutcomeTable';
 
-const PREVIEW_WORDS: Readonly<Record<PreviewStatus, { status: string; tone: OutcomeTone }>> = {
+const PREVIEW_WORDS: Readonly<Record<PlanStatus, { status: string; tone: OutcomeTone }>> = {
   ready: { status: 'Ready', tone: 'brand' },
   'already-present': { status: 'Already present', tone: 'informative' },
   invalid: { status: 'Invalid', tone: 'danger' },
@@ -16,7 +17,7 @@ const APPLY_WORDS: Readonly<Record<ApplyStatus, { status: string; tone: OutcomeT
   skipped: { status: 'Skipped', tone: 'warning' },
 };
 
-export function previewOutcomeRows(preview: ImportPreview): OutcomeRow[] {
+export function previewOutcomeRows(preview: ApplyPlan): OutcomeRow[] {
   return preview.rows.map((row) => ({
     key: row.row,
     location: row.location,
@@ -48,7 +49,7 @@ const join = (parts: Array<[number, string]>) =>
     .map(([n, words]) => `${n.toLocaleString('en-US')} ${words}`)
     .join(' · ');
 
-export function previewCountsText(counts: ImportPreview['counts']): string {
+export function previewCountsText(counts: ApplyPlan['counts']): string {
   return join([
     [counts.ready, 'ready'],
     [counts['already-present'], 'already present'],

@@ -4,7 +4,8 @@
  * deleting exactly the entries this run added, nothing that was there before.
  */
 import { useCallback, useState } from 'react';
-import { rowsToApply, summariseApply, type ApplySummary, type CreateOutcome, type ImportPreview } from '../../app/bulk-import';
+import { rowsToApply, type ApplyPlan } from '../../app/apply-plan';
+import { summariseApply, type ApplySummary, type CreateOutcome } from '../../app/apply-summary';
 import type { AppError } from '../../app/model';
 import type { Dispatcher, PlannedChange } from '../state/dispatcher';
 import type { RunProgress } from '../state/runSequence';
@@ -33,7 +34,7 @@ export interface BulkApply {
   stopped: boolean;
   added: AddedEntry[];
   removal: Removal | null;
-  apply: (preview: ImportPreview) => Promise<void>;
+  apply: (preview: ApplyPlan) => Promise<void>;
   removeAdded: () => Promise<void>;
 }
 
@@ -47,7 +48,7 @@ export function useBulkApply(dispatcher: Dispatcher): BulkApply {
   const [removal, setRemoval] = useState<Removal | null>(null);
 
   const apply = useCallback(
-    async (preview: ImportPreview) => {
+    async (preview: ApplyPlan) => {
       const requests = rowsToApply(preview);
       const labels = new Map(preview.rows.map((r) => [r.row, `${r.address ?? ''} on ${r.interface?.alias ?? ''}`]));
       setPhase('adding');

@@ -24,9 +24,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowRepeatAll20Regular, ArrowUndo20Regular, Save20Regular, Stop20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ImportPreview } from '../../app/bulk-import';
+import type { ApplyPlan } from '../../app/apply-plan';
 import type { AnycastEntry, AppError, NetworkInterface } from '../../app/model';
 import type { SavedSet } from '../../app/saved-set';
+import { planSavedSet, toSavedEntries } from '../../app/saved-set-plan';
 import { ApplyReport } from '../bulk/ApplyReport';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
 import { OutcomeTable } from '../bulk/OutcomeTable';
@@ -36,7 +37,6 @@ import { useBulkApply } from '../bulk/useBulkApply';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, pluralize } from '../format';
 import type { Dispatcher } from '../state/dispatcher';
-import { previewSavedSet, toSavedEntries } from './savedSetRows';
 
 const useStyles = makeStyles({
   state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -63,7 +63,7 @@ export default function SavedSetDialog({ dispatcher, interfaces, entries, onExpo
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
-  const [ran, setRan] = useState<ImportPreview | null>(null);
+  const [ran, setRan] = useState<ApplyPlan | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const stopRef = useRef<HTMLButtonElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
@@ -80,7 +80,7 @@ export default function SavedSetDialog({ dispatcher, interfaces, entries, onExpo
   }, [dispatcher]);
 
   const set = loaded.state === 'loaded' ? loaded.set : null;
-  const preview = useMemo(() => previewSavedSet(set?.entries ?? [], interfaces, entries), [set, interfaces, entries]);
+  const preview = useMemo(() => planSavedSet(set?.entries ?? [], { interfaces, entries }), [set, interfaces, entries]);
   const busy = bulk.phase !== null;
   const done = bulk.summary !== null && !busy;
   useEffect(() => {

@@ -2,8 +2,10 @@
  * 5. Footprint: the JavaScript the renderer loads before its first paint (what
  * dist/renderer/index.html references and what that imports statically, not lazy chunks),
  * raw and gzipped; and the main process's memory with the binding loaded and 10,000 rows
- * listed, measured in a fresh Node process so nothing else this run did is counted.
+ * listed, measured in a fresh Node process so nothing else this run did is counted; and
+ * the preload bundle's size.
  */
+import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -14,6 +16,43 @@ import { formatBytes, formatCount } from './stats';
 
 export const FOOTPRINT_SECTION = '5. Footprint';
 const GOAL_GZIP_BYTES = 300_000;
+
+const GOAL_PRELOAD_BYTES = 5_000;
+
+/**
+ * The preload, bundled minified as the build bundles it (only 'electron' left out): it runs
+ * in every page load of the window, so it should carry channel names, not zod and schemas.
+ */
+export async function benchPreload(root: string): Promise<Measurement[]> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ['main/preload/preload.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const bytes = result.outputFiles[0]!.contents.length;
+  const inputs = Object.keys(result.metafile.inputs);
+  const packages = [...new Set(inputs.flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? []))];
+  return [
+    {
+      section: FOOTPRINT_SECTION,
+      name: `preload bundle, minified (${inputs.length} module${inputs.length === 1 ? '' : 's'})`,
+      value: formatBytes(bytes),
+      baseline: packages.length === 0 ? 'no package bundled' : `bundles ${packages.join(', ')}`,
+      ratio: '',
+      goal: `< ${formatBytes(GOAL_PRELOAD_BYTES)}`,
+      met: bytes < GOAL_PRELOAD_BYTES,
+      data: { bytes, inputs, packages },
+    },
+  ];
+}
 
 export function benchInitialJs(rendererDir: string): Measurement[] {
   const files = initialScripts(rendererDir);

@@ -10,7 +10,7 @@ import { AUDIT_SECTION, benchAuditPaging } from './audit-paging';
 import { openBenchLibrary, type BenchLibrary } from './bench-library';
 import { benchFfiListing, LISTING_SECTION } from './ffi-listing';
 import { benchFfiWrites, WRITES_SECTION } from './ffi-writes';
-import { benchInitialJs, benchMainMemory, FOOTPRINT_SECTION } from './footprint';
+import { benchInitialJs, benchMainMemory, benchPreload, FOOTPRINT_SECTION } from './footprint';
 import { benchIpcPath, IPC_SECTION } from './ipc-path';
 import { benchMainThread, MAIN_THREAD_SECTION } from './main-thread';
 import { benchLargeImports, IMPORT_SECTION } from './large-import';
@@ -65,6 +65,7 @@ async function main(): Promise<number> {
     [IPC_SECTION, '', () => benchIpcPath(lib())],
     [RENDERING_SECTION, '', () => benchRendering(RENDERER_DIR)],
     [FOOTPRINT_SECTION, ': renderer JS', () => benchInitialJs(RENDERER_DIR)],
+    [FOOTPRINT_SECTION, ': preload bundle', () => benchPreload(ROOT)],
     [FOOTPRINT_SECTION, ': main process memory', () => benchMainMemory(childScript, lib().path)],
     [MAIN_THREAD_SECTION, '', () => benchMainThread(lib())],
     [AUDIT_SECTION, '', () => benchAuditPaging(auditChildScript)],

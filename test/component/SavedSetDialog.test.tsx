@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { SavedEntry } from '../../app/saved-set';
-import { previewSavedSet, toSavedEntries } from '../../renderer/savedset/savedSetRows';
+import { planSavedSet, toSavedEntries } from '../../app/saved-set-plan';
 import SavedSetDialog from '../../renderer/savedset/SavedSetDialog';
 import { dispatcherFor } from './dispatcher';
 import { createFakeApi, ETHERNET, INTERFACES, SEED_ENTRIES, WIFI, type FakeOptions } from './fakeApi';
@@ -68,10 +68,9 @@ describe('Saved set', () => {
 describe('Saved set against the interfaces after a restart', () => {
   it('finds an interface whose LUID changed by its alias, with a warning, and refuses a vanished one', () => {
     const reinstalled = { ...ETHERNET, luid: '1688849893818368', index: 40 };
-    const preview = previewSavedSet(
+    const preview = planSavedSet(
       [...SAVED, { address: '192.0.2.77', family: 'ipv4', interfaceLuid: '1689399632855040', interfaceIndex: 9, interfaceAlias: 'USB Ethernet' }],
-      [reinstalled, WIFI],
-      [],
+      { interfaces: [reinstalled, WIFI], entries: [] },
     );
     expect(preview.counts).toEqual({ ready: 3, 'already-present': 0, invalid: 1 });
     expect(preview.rows[0]).toMatchObject({ status: 'ready', interface: { luid: reinstalled.luid, index: 40 } });

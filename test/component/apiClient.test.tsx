@@ -35,6 +35,8 @@ describe('Browser preview API client', () => {
     ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), /Failed to fetch/],
     ['an unparsable body', () => Promise.resolve(new Response('<html>oops</html>', { status: 200 })), /could not be read/],
     ['a body that is not a reply', () => Promise.resolve(json({ status: 'fine' })), /not an \{ ok, value \| error \} reply/],
+    ['a reply whose value breaks the contract', () => Promise.resolve(json({ ok: true, value: { removed: 'yes' } })), /expected form \(value: /],
+    ['an error reply without the error words', () => Promise.resolve(json({ ok: false, error: { code: 5 } })), /expected form \(error\./],
   ])('turns %s into an internal-error reply instead of throwing', async (_, respond, systemMessage) => {
     const reply = await createPreviewApi('t', vi.fn<typeof fetch>(respond)).deleteAnycast(KEY);
 

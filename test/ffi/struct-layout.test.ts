@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import koffi from 'koffi';
 import * as decode from '../../main/backends/windows/iphlpapi-decode';
+import { IF_TABLE2_EX_FUNCTIONS } from '../../main/backends/windows/iphlpapi-functions';
 import * as types from '../../main/backends/windows/iphlpapi-types';
 import * as errors from '../../app/win32-errors';
 import { commandFor, findTool, NATIVE_DIR } from './native-build';
@@ -110,6 +111,6 @@ describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 head
     // declares MibIfTableNormalWithoutStatistics right after it.
     expect(number('const MibIfTableNormal')).toBe(0);
     expect(types.MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS).toBe(number('const MibIfTableRaw') + 1);
-    expect(number('sizeof MIB_IF_TABLE_LEVEL')).toBe(koffi.sizeof(types.IF_TABLE2_EX_FUNCTIONS.GetIfTable2Ex.params[0] as string));
+    expect(number('sizeof MIB_IF_TABLE_LEVEL')).toBe(koffi.sizeof(IF_TABLE2_EX_FUNCTIONS.GetIfTable2Ex.params[0] as string));
   });
 });

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channelOf, methods } from '../../app/ipc-contract';
+import { channelOf, methods } from '../../app/ipc-channels';
 import { AppError } from '../../app/model';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, RENDERER_SECURITY_HEADERS } from '../../main/security/content-security-policy';
 import { APP_PAGE, FakeSession, invokeEvent, mockElectron, type FakeWebContents, type FakeWindow } from './electron-fake';

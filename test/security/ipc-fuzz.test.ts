@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { validateAnycastAddress } from '../../app/address-validation';
-import { channelOf, methods, replySchema, type Method } from '../../app/ipc-contract';
+import { channelOf, methods } from '../../app/ipc-channels';
+import { replySchema, type Method } from '../../app/ipc-contract';
 import { AppError } from '../../app/model';
 import { ERROR_INTERNAL_ERROR, ERROR_INVALID_PARAMETER } from '../../app/win32-errors';
 import type { AnycastRow } from '../../main/backends/backend';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseLaunchOptions } from '../../main/launch-options';
 import { DataFolderRefused, PREVIEW_FOLDER_PREFIX } from '../../main/preview/data-folder';
-import { TOKEN_HEADER } from '../../main/preview/preview-server';
+import { PREVIEW_TOKEN_HEADER as TOKEN_HEADER } from '../../app/preview-protocol';
 import { runPreview, type RunningPreview } from '../../main/preview/run-preview';
 import { bundleChild } from './kill-writer';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isWindowsDeviceName, readStaticFile } from '../../main/preview/static-files';
+import { isWindowsDeviceName, readStaticFile } from '../../main/security/static-files';
 
 const outside = mkdtempSync(join(tmpdir(), 'anycast-static-outside-'));
 const root = mkdtempSync(join(tmpdir(), 'anycast-static-'));

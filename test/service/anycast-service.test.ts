@@ -1,4 +1,5 @@
-import { contract, methods, type Method } from '../../app/ipc-contract';
+import { methods } from '../../app/ipc-channels';
+import { contract, type Method } from '../../app/ipc-contract';
 import { ERROR_INTERNAL_ERROR, ERROR_NOT_FOUND } from '../../app/win32-errors';
 import { ok, type AnycastBackend } from '../../main/backends/backend';
 import { SimulatedBackend } from '../../main/backends/simulated/simulated-backend';
@@ -126,8 +127,9 @@ describe('the service carries out requests through the backend', () => {
     const service = serviceOver();
     await service.handle('createAnycast', { address: '192.0.2.54', ...luidOf(ETHERNET) });
     const reply = await service.handle('getSnapshot', {});
+    const status = await service.handle('getStatus', {});
     expect(contract.getSnapshot.reply.parse(reply.ok && reply.value)).toEqual({
-      status: (await service.handle('getStatus', {}) as { value: unknown }).value,
+      status: status.ok && status.value,
       interfaces: await service.handle('listInterfaces', {}),
       entries: await service.handle('listAnycast', {}),
     });

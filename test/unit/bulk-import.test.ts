@@ -1,32 +1,21 @@
 import fc from 'fast-check';
-import {
-  detectImportFormat,
-  importFileProblem,
-  importTextProblem,
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_CHARS,
-  MAX_IMPORT_ROWS,
-  MAX_JSON_DEPTH,
-  MAX_ROW_LENGTH,
-  previewImport,
-  rowsToApply,
-  summariseApply,
-  type CreateOutcome,
-  type ImportOptions,
-  type PreviewRow,
-} from '../../app/bulk-import';
+import { importFileProblem, importTextProblem, previewImport, type ImportOptions } from '../../app/bulk-import';
+import { detectImportFormat } from '../../app/import/detect-format';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, MAX_JSON_DEPTH, MAX_ROW_LENGTH } from '../../app/import/limits';
+import { rowsToApply, type PlanRow } from '../../app/apply-plan';
+import { summariseApply, type CreateOutcome } from '../../app/apply-summary';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { BUERO, entry, ETHERNET, iface, INTERFACES, SWITCH, WIFI } from './import-export-fixtures';
 
 const options = (interfaces: NetworkInterface[] = INTERFACES, entries: AnycastEntry[] = []): ImportOptions => ({ interfaces, entries });
 const preview = (text: string, opts: Partial<ImportOptions> = {}) => previewImport(text, { ...options(), ...opts });
-const only = (text: string, opts: Partial<ImportOptions> = {}): PreviewRow => {
+const only = (text: string, opts: Partial<ImportOptions> = {}): PlanRow => {
   const result = preview(text, opts);
   expect(result.problem).toBeUndefined();
   expect(result.rows).toHaveLength(1);
   return result.rows[0]!;
 };
-const target = (row: PreviewRow) => (row.status === 'invalid' ? row.reason : `${row.address} -> ${row.interface?.luid}`);
+const target = (row: PlanRow) => (row.status === 'invalid' ? row.reason : `${row.address} -> ${row.interface?.luid}`);
 
 describe('format detection', () => {
   it.each([
@@ -41,12 +30,12 @@ describe('format detection', () => {
     ['', 'paste'],
   ] as const)('%j is %s', (text, format) => {
     expect(detectImportFormat(text)).toBe(format);
-    expect(preview(text).format).toBe(format);
+    expect(preview(text).source).toBe(format);
   });
 
   it('lets the caller override the guess', () => {
     expect(preview('address,interface', { format: 'paste' }).rows[0]?.status).toBe('invalid');
-    expect(preview('[x', { format: 'paste' }).format).toBe('paste');
+    expect(preview('[x', { format: 'paste' }).source).toBe('paste');
   });
 });
 
@@ -108,7 +97,7 @@ describe('CSV files', () => {
   it('reads the header in any order and case, with spaces, underscores or hyphens', () => {
     const text = 'Interface_Alias;IP Address;Comment\r\n"Wi-Fi 2";192.0.2.9;for DNS\r\n';
     const result = preview(text);
-    expect(result.format).toBe('csv');
+    expect(result.source).toBe('csv');
     expect(result.rows.map(target)).toEqual([`192.0.2.9 -> ${WIFI.luid}`]);
     expect(result.notes).toEqual(['The column "Comment" is not one Anycast Manager reads; it was ignored.']);
   });

@@ -106,7 +106,7 @@ describe('export then import is lossless', () => {
         const text = format === 'csv' ? exportEntriesCsv(entries, interfaces) : exportEntriesJson(entries, interfaces, { exportedAt });
 
         const fresh = previewImport(text, { interfaces, entries: [] });
-        expect(fresh.format).toBe(format);
+        expect(fresh.source).toBe(format);
         expect(fresh.problem).toBeUndefined();
         expect(fresh.rows.map((r) => r.status)).toEqual(entries.map(() => 'ready'));
         const back = fresh.rows.map((r) => (r.status === 'ready' ? entryKey({ address: r.address, interfaceLuid: r.interface.luid }) : ''));

@@ -27,7 +27,7 @@ import {
   decodeIpInterfaceStacks,
   decodeUnicastAddressStacks,
 } from '../../main/backends/windows/table-decode';
-import type { Out, Pointer } from '../../main/backends/windows/windows-api';
+import type { Out, Pointer } from '../../main/backends/windows/iphlpapi-functions';
 
 type Row = Record<string, unknown>;
 

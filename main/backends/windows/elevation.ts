@@ -9,7 +9,7 @@ import {
   SECURITY_BUILTIN_DOMAIN_RID,
   SECURITY_NT_AUTHORITY,
 } from './iphlpapi-types';
-import type { Advapi32Bindings, Out, Pointer } from './windows-api';
+import type { Advapi32Bindings, Out, Pointer } from './iphlpapi-functions';
 
 export async function isElevated(advapi32: Advapi32Bindings): Promise<boolean> {
   const sid: Out<Pointer> = [null];

@@ -6,7 +6,7 @@
  */
 import { NO_ERROR } from '../../../app/win32-errors';
 import { toLuid, type InterfaceIds, type U64Value } from './iphlpapi-decode';
-import type { IphlpapiBindings, Out } from './windows-api';
+import type { IphlpapiBindings, Out } from './iphlpapi-functions';
 
 export class InterfaceIdCache implements InterfaceIds {
   private readonly luids = new Map<number, bigint | null>();

@@ -18,7 +18,7 @@ import { NO_ERROR } from '../../../app/win32-errors';
 import { ChangeListeners } from '../change-listeners';
 import { AF_UNSPEC } from './iphlpapi-decode';
 import { IP_INTERFACE_CHANGE_CALLBACK } from './iphlpapi-types';
-import type { NotifyBindings, Out, Pointer } from './windows-api';
+import type { NotifyBindings, Out, Pointer } from './iphlpapi-functions';
 
 /** Takes a burst (an adapter's IPv4 and IPv6 interfaces, a driver restart) as one change. */
 export const COALESCE_MS = 250;

@@ -1,5 +1,6 @@
 /**
- * koffi declarations of the Windows types and functions the Windows backend calls,
+ * koffi declarations of the Windows types the Windows backend uses (its functions are in
+ * iphlpapi-functions.ts),
  * with the x64 layouts of the Windows SDK (netioapi.h, ws2ipdef.h, winnt.h).
  * test/ffi/struct-layout.test.ts checks every size, alignment and offset declared
  * here against the mingw-w64 headers.
@@ -11,25 +12,25 @@
 import koffi, { type TypeObject } from 'koffi';
 
 /** What koffi accepts where a type is expected (the package does not export the name). */
-type TypeSpec = Parameters<typeof koffi.sizeof>[0] | ReturnType<typeof koffi.out>;
+export type TypeSpec = Parameters<typeof koffi.sizeof>[0] | ReturnType<typeof koffi.out>;
 
-const DWORD = 'uint32_t';
+export const DWORD = 'uint32_t';
 const ULONG = 'uint32_t';
 const ULONG64 = 'uint64_t';
 /** Enumerations (IFTYPE, IF_OPER_STATUS, NDIS_MEDIUM...) are 32-bit on Windows. */
-const ENUM = 'uint32_t';
-const BOOLEAN = 'uint8_t';
+export const ENUM = 'uint32_t';
+export const BOOLEAN = 'uint8_t';
 /** BOOL, the advapi32 success flag: a 32-bit int, unlike BOOLEAN. */
-const BOOL = 'int32_t';
-const ADDRESS_FAMILY = 'uint16_t';
+export const BOOL = 'int32_t';
+export const ADDRESS_FAMILY = 'uint16_t';
 /** A u64 with IfType in bits 48-63; koffi hands it over as a Number or a BigInt depending on size. */
-const NET_LUID = 'uint64_t';
-const NET_IFINDEX = 'uint32_t';
+export const NET_LUID = 'uint64_t';
+export const NET_IFINDEX = 'uint32_t';
 /** WCHAR[IF_MAX_STRING_SIZE + 1]: read as UTF-16 code units, decoded up to the first NUL. */
 const IF_STRING = koffi.array('uint16_t', 257);
 const PHYSICAL_ADDRESS = koffi.array('uint8_t', 32);
-const VOID_PTR = koffi.pointer('void');
-const VOID_PTR_OUT = koffi.out(koffi.pointer('void', 2));
+export const VOID_PTR = koffi.pointer('void');
+export const VOID_PTR_OUT = koffi.out(koffi.pointer('void', 2));
 
 /**
  * A union of sockaddr_in and sockaddr_in6 (align 4, 28 bytes). koffi decodes a union
@@ -195,61 +196,14 @@ export const DOMAIN_ALIAS_RID_ADMINS = 544;
  */
 export const MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS = 2;
 
-export interface FunctionSpec {
-  result: TypeSpec;
-  params: TypeSpec[];
-}
-
-const fn = (result: TypeSpec, params: TypeSpec[]): FunctionSpec => ({ result, params });
-const ROW_IN = koffi.pointer(MIB_ANYCASTIPADDRESS_ROW);
+/** The row as an in parameter; made here, before the callback's type, as the next comment explains. */
+export const ROW_IN = koffi.pointer(MIB_ANYCASTIPADDRESS_ROW);
 
 /**
  * PIPINTERFACE_CHANGE_CALLBACK(CallerContext, Row, NotificationType). Row may be NULL and
  * the backend reads none of the three: any notification means "list again".
+ * koffi numbers anonymous prototypes apart from anonymous structs, and finds a pointer type
+ * by its name: made before ROW_IN, this prototype shares a name with SID_IDENTIFIER_AUTHORITY
+ * and a pointer to one is taken for a pointer to the other (test/ffi fails).
  */
 export const IP_INTERFACE_CHANGE_CALLBACK = koffi.proto('__stdcall', 'void', [VOID_PTR, VOID_PTR, ENUM]);
-
-/** iphlpapi.dll exports present since Vista and under Wine. */
-export const IPHLPAPI_FUNCTIONS = {
-  GetIfTable2: fn(DWORD, [VOID_PTR_OUT]),
-  GetIpInterfaceTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
-  GetUnicastIpAddressTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
-  FreeMibTable: fn('void', [VOID_PTR]),
-  ConvertInterfaceLuidToIndex: fn(DWORD, [koffi.pointer(NET_LUID), koffi.out(koffi.pointer(NET_IFINDEX))]),
-  ConvertInterfaceIndexToLuid: fn(DWORD, [NET_IFINDEX, koffi.out(koffi.pointer(NET_LUID))]),
-} as const;
-
-/** GetIfTable2Ex (Vista and later, and Wine): where missing, GetIfTable2 reads the same table with statistics. */
-export const IF_TABLE2_EX_FUNCTIONS = {
-  GetIfTable2Ex: fn(DWORD, [ENUM, VOID_PTR_OUT]),
-} as const;
-
-/** The anycast exports: Wine and some systems lack them, so each may be missing. */
-export const ANYCAST_FUNCTIONS = {
-  GetAnycastIpAddressTable: fn(DWORD, [ADDRESS_FAMILY, VOID_PTR_OUT]),
-  CreateAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
-  DeleteAnycastIpAddressEntry: fn(DWORD, [ROW_IN]),
-  GetAnycastIpAddressEntry: fn(DWORD, [koffi.inout(ROW_IN)]),
-} as const;
-
-/** Interface change notifications: without them the app still polls, so each may be missing. */
-export const NOTIFY_FUNCTIONS = {
-  NotifyIpInterfaceChange: fn(DWORD, [ADDRESS_FAMILY, koffi.pointer(IP_INTERFACE_CHANGE_CALLBACK), VOID_PTR, BOOLEAN, VOID_PTR_OUT]),
-  CancelMibChangeNotify2: fn(DWORD, [VOID_PTR]),
-} as const;
-
-export const KERNEL32_FUNCTIONS = {
-  // The buffer is a plain pointer: the caller passes a Buffer and reads the count of UTF-16 units returned.
-  FormatMessageW: fn(DWORD, [DWORD, VOID_PTR, DWORD, DWORD, VOID_PTR, DWORD, VOID_PTR]),
-} as const;
-
-export const ADVAPI32_FUNCTIONS = {
-  AllocateAndInitializeSid: fn(BOOL, [
-    koffi.pointer(SID_IDENTIFIER_AUTHORITY),
-    'uint8_t',
-    DWORD, DWORD, DWORD, DWORD, DWORD, DWORD, DWORD, DWORD,
-    VOID_PTR_OUT,
-  ]),
-  CheckTokenMembership: fn(BOOL, [VOID_PTR, VOID_PTR, koffi.out(koffi.pointer(BOOL))]),
-  FreeSid: fn(VOID_PTR, [VOID_PTR]),
-} as const;

@@ -6,7 +6,7 @@
 import koffi, { type TypeObject } from 'koffi';
 import { NO_ERROR } from '../../../app/win32-errors';
 import { fail, ok, type Win32Result } from '../backend';
-import type { Out, Pointer } from './windows-api';
+import type { Out, Pointer } from './iphlpapi-functions';
 
 /** A table's rows as one copy of their bytes: row i starts at byte i * stride. */
 export interface MibRows {

@@ -1,7 +1,7 @@
 /** The system's own text for a Win32 code, through FormatMessageW. */
 import { decodeUtf16 } from './iphlpapi-decode';
 import { FORMAT_MESSAGE_FROM_SYSTEM, FORMAT_MESSAGE_IGNORE_INSERTS } from './iphlpapi-types';
-import type { Kernel32Bindings } from './windows-api';
+import type { Kernel32Bindings } from './iphlpapi-functions';
 
 /** System messages are a sentence or two; one that does not fit is reported as no text. */
 const BUFFER_CHARS = 1024;

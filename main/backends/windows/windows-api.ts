@@ -1,6 +1,6 @@
 /**
  * Loads iphlpapi, kernel32 and advapi32 with koffi and binds the functions declared
- * in iphlpapi-types.ts, typed for the rest of the backend. Every call that asks the
+ * in iphlpapi-functions.ts, typed by those same declarations. Every call that asks the
  * network stack or the security system something runs on a worker thread and returns a
  * promise (native-call.ts); only calls that return at once stay synchronous. The four
  * anycast functions are bound separately: a system without them (Wine, an old Windows)
@@ -10,7 +10,6 @@
  */
 import koffi, { type LibraryHandle } from 'koffi';
 import { BackendLoadError } from '../backend-load-error';
-import type { AnycastRowValue, U64Value } from './iphlpapi-decode';
 import {
   ADVAPI32_FUNCTIONS,
   ANYCAST_FUNCTIONS,
@@ -18,8 +17,15 @@ import {
   IPHLPAPI_FUNCTIONS,
   KERNEL32_FUNCTIONS,
   NOTIFY_FUNCTIONS,
+  type Advapi32Bindings,
+  type AnycastBindings,
+  type Bindings,
   type FunctionSpec,
-} from './iphlpapi-types';
+  type IfTable2ExBindings,
+  type IphlpapiBindings,
+  type Kernel32Bindings,
+  type NotifyBindings,
+} from './iphlpapi-functions';
 import { asyncFunction, type NativeCallOptions, type NativeFunction } from './native-call';
 
 export interface WindowsLibraries {
@@ -62,70 +68,6 @@ export function systemDirectory(): string {
   }
 }
 
-/** koffi's out-parameters: a one-element array it fills in. */
-export type Out<T> = [T];
-
-/** A pointer as koffi 3 represents it, null for NULL. */
-export type Pointer = bigint | null;
-
-export interface IphlpapiBindings {
-  GetIfTable2(table: Out<Pointer>): Promise<number>;
-  GetIpInterfaceTable(family: number, table: Out<Pointer>): Promise<number>;
-  GetUnicastIpAddressTable(family: number, table: Out<Pointer>): Promise<number>;
-  /** Only releases memory, so it runs where it is called. */
-  FreeMibTable(memory: bigint): void;
-  ConvertInterfaceLuidToIndex(luid: [bigint], index: Out<number>): Promise<number>;
-  ConvertInterfaceIndexToLuid(index: number, luid: Out<U64Value>): Promise<number>;
-}
-
-export interface IfTable2ExBindings {
-  /** `level` is a MIB_IF_TABLE_LEVEL. */
-  GetIfTable2Ex(level: number, table: Out<Pointer>): Promise<number>;
-}
-
-export interface AnycastBindings {
-  GetAnycastIpAddressTable(family: number, table: Out<Pointer>): Promise<number>;
-  CreateAnycastIpAddressEntry(row: AnycastRowValue): Promise<number>;
-  DeleteAnycastIpAddressEntry(row: AnycastRowValue): Promise<number>;
-  /** In/out: koffi writes the row Windows found back into the object passed, once the call has returned. */
-  GetAnycastIpAddressEntry(row: AnycastRowValue): Promise<number>;
-}
-
-export interface NotifyBindings {
-  /** `callback` is a koffi.register() pointer of type IP_INTERFACE_CHANGE_CALLBACK. */
-  NotifyIpInterfaceChange(family: number, callback: bigint, context: null, initialNotification: number, handle: Out<Pointer>): number;
-  /**
-   * Only ever called asynchronously, on a worker thread: it waits for a callback in
-   * progress, and koffi runs that callback's JS on the main thread, which must be free.
-   */
-  CancelMibChangeNotify2: { async(handle: Pointer, done: (error: unknown, code: number) => void): void };
-}
-
-export interface Kernel32Bindings {
-  /** Reads a message table already loaded with the DLL, so it runs where it is called. */
-  FormatMessageW(
-    flags: number,
-    source: null,
-    messageId: number,
-    languageId: number,
-    buffer: Uint16Array,
-    size: number,
-    args: null,
-  ): number;
-}
-
-export interface Advapi32Bindings {
-  AllocateAndInitializeSid(
-    authority: { Value: number[] },
-    subAuthorityCount: number,
-    s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number,
-    sid: Out<Pointer>,
-  ): Promise<number>;
-  CheckTokenMembership(token: null, sid: bigint, isMember: Out<number>): Promise<number>;
-  /** Only releases memory, so it runs where it is called. */
-  FreeSid(sid: bigint): Pointer;
-}
-
 export interface WindowsApi {
   iphlpapi: IphlpapiBindings;
   /** null when iphlpapi lacks GetIfTable2Ex. */
@@ -140,9 +82,6 @@ export interface WindowsApi {
   unload(): void;
 }
 
-/** Functions that return at once: they are called directly, everything else through `options.call`. */
-const CALLED_INLINE: ReadonlySet<string> = new Set(['FreeMibTable', 'FreeSid', 'FormatMessageW']);
-
 /**
  * Throws a BackendLoadError when a library does not load or lacks a function the backend
  * cannot do without. `options` decides how calls are made (a worker thread unless given)
@@ -156,21 +95,20 @@ export function loadWindowsApi(libraries: WindowsLibraries, options: NativeCallO
       loaded.push(lib);
       return lib;
     }) as [LibraryHandle, LibraryHandle, LibraryHandle];
-    const bind = <T>(lib: LibraryHandle, path: string, specs: Record<keyof T & string, FunctionSpec>) => bindAll<T>(lib, path, specs, options);
-    const bindOptional = <T>(lib: LibraryHandle, specs: Record<keyof T & string, FunctionSpec>) => {
+    const optional = <Specs extends Record<string, FunctionSpec>>(specs: Specs) => {
       try {
-        return bindAll<T>(lib, libraries.iphlpapi, specs, options);
+        return bindAll(iphlpapi, libraries.iphlpapi, specs, options);
       } catch {
         return null;
       }
     };
     return {
-      iphlpapi: bind<IphlpapiBindings>(iphlpapi, libraries.iphlpapi, IPHLPAPI_FUNCTIONS),
-      ifTable2Ex: bindOptional<IfTable2ExBindings>(iphlpapi, IF_TABLE2_EX_FUNCTIONS),
-      anycast: bindOptional<AnycastBindings>(iphlpapi, ANYCAST_FUNCTIONS),
-      notify: bindNotify(iphlpapi),
-      kernel32: bind<Kernel32Bindings>(kernel32, libraries.kernel32, KERNEL32_FUNCTIONS),
-      advapi32: bind<Advapi32Bindings>(advapi32, libraries.advapi32, ADVAPI32_FUNCTIONS),
+      iphlpapi: bindAll(iphlpapi, libraries.iphlpapi, IPHLPAPI_FUNCTIONS, options),
+      ifTable2Ex: optional(IF_TABLE2_EX_FUNCTIONS),
+      anycast: optional(ANYCAST_FUNCTIONS),
+      notify: optional(NOTIFY_FUNCTIONS),
+      kernel32: bindAll(kernel32, libraries.kernel32, KERNEL32_FUNCTIONS, options),
+      advapi32: bindAll(advapi32, libraries.advapi32, ADVAPI32_FUNCTIONS, options),
       unload() {
         for (const lib of loaded) lib.unload();
       },
@@ -200,31 +138,19 @@ function declare(lib: LibraryHandle, name: string, spec: FunctionSpec): NativeFu
 /**
  * koffi throws from lib.func when the library does not export a name. The declarations
  * themselves are exercised by the tests against the C library, so an error here means
- * a missing export.
+ * a missing export. Each function is bound as its declaration's kind says.
  */
-function bindAll<T>(lib: LibraryHandle, path: string, specs: Record<keyof T & string, FunctionSpec>, options: NativeCallOptions): T {
+function bindAll<Specs extends Record<string, FunctionSpec>>(lib: LibraryHandle, path: string, specs: Specs, options: NativeCallOptions): Bindings<Specs> {
   const bound: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries<FunctionSpec>(specs)) {
+  for (const [name, spec] of Object.entries(specs)) {
     let fn: NativeFunction;
     try {
       fn = declare(lib, name, spec);
     } catch (fault) {
       throw new BackendLoadError('export', `${path}!${name}`, fault);
     }
-    bound[name] = CALLED_INLINE.has(name) ? fn : asyncFunction(name, fn, options);
+    bound[name] = spec.kind === 'worker' ? asyncFunction(name, fn, options) : fn;
   }
-  return bound as T;
-}
-
-/**
- * Registering returns at once and the cancel has its own thread rule (interface-watch.ts),
- * so both are bound as koffi gives them.
- */
-function bindNotify(lib: LibraryHandle): NotifyBindings | null {
-  try {
-    const bound = Object.fromEntries(Object.entries<FunctionSpec>(NOTIFY_FUNCTIONS).map(([name, spec]) => [name, declare(lib, name, spec)]));
-    return bound as unknown as NotifyBindings;
-  } catch {
-    return null;
-  }
+  // koffi's functions are untyped; each one's type comes from the same declaration that bound it.
+  return bound as Bindings<Specs>;
 }

@@ -48,7 +48,8 @@ import {
   type StackCarriers,
   type Stacks,
 } from './table-decode';
-import { loadWindowsApi, systemDirectory, systemLibraries, type AnycastBindings, type WindowsApi, type WindowsLibraries } from './windows-api';
+import type { AnycastBindings } from './iphlpapi-functions';
+import { loadWindowsApi, systemDirectory, systemLibraries, type WindowsApi, type WindowsLibraries } from './windows-api';
 
 export type { WindowsLibraries } from './windows-api';
 
@@ -108,7 +109,8 @@ class WindowsBackend implements AnycastBackend {
       return entriesFrom(api, rows, ids);
     });
     const status = stacks.then((s) => this.statusFrom(api, s));
-    this.track(Promise.all([status, interfaces, entries]));
+    // Tracked only so unload waits for it; the caller awaits each part, and track handles the rejection.
+    void this.track(Promise.all([status, interfaces, entries]));
     return { status, interfaces, entries };
   }
 
