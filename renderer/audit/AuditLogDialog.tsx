@@ -5,7 +5,6 @@
  * or collect the files themselves from the path shown. Loaded on demand (React.lazy).
  */
 import {
-  Badge,
   Button,
   Caption1,
   Dialog,
@@ -20,9 +19,7 @@ import {
   SearchBox,
   Select,
   Spinner,
-  TableCell,
   TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -34,10 +31,11 @@ import { useLargeDialogStyles } from '../bulk/dialogStyles';
 import { copyText } from '../clipboard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { saveTextFile } from '../download';
-import { formatDateTime, pluralize } from '../format';
+import { pluralize } from '../format';
 import type { Dispatcher } from '../state/dispatcher';
-import { VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
-import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
+import { VirtualTable } from '../tables/VirtualTable';
+import { AuditRow } from './AuditRow';
+import { auditCsv, auditJsonl, filterAudit, OUTCOME_LABEL, type OperationFilter, type ResultFilter } from './auditView';
 
 const ROW_HEIGHT = 32;
 const COLUMN_COUNT = 7;
@@ -49,10 +47,6 @@ const useStyles = makeStyles({
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   scroller: { flexGrow: 1, minHeight: '160px' },
   table: { minWidth: '1040px' },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  result: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   // Widths exclude the cells' padding; the interface column takes what is left.
   wide: { width: 'min(1200px, calc(100vw - 48px))' },
   colTime: { width: '136px' },
@@ -77,7 +71,6 @@ interface Pages {
 
 type Loaded = { state: 'loading' } | { state: 'loaded'; pages: Pages } | { state: 'failed'; error: AppError };
 
-const BADGE_COLOR: Readonly<Record<Outcome, 'success' | 'danger' | 'warning'>> = { success: 'success', failure: 'danger', unrecorded: 'warning' };
 
 export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Dispatcher; onClose: () => void }) {
   const styles = useStyles();
@@ -234,33 +227,5 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
         </DialogBody>
       </DialogSurface>
     </Dialog>
-  );
-}
-
-function AuditRow({ record, rowProps }: { record: AuditRecord; rowProps: VirtualRowProps }) {
-  const styles = useStyles();
-  const outcome = outcomeOf(record);
-  const detail = outcome === 'failure' ? `${record.result} (${record.resultCode})` : outcome === 'unrecorded' ? 'the change may or may not have been made' : null;
-  const when = new Date(record.time);
-  const iface = record.interfaceLabel || `LUID ${record.interfaceLuid}`;
-  return (
-    <TableRow {...rowProps}>
-      <TableCell className={styles.cell} title={record.time}>
-        {Number.isNaN(when.getTime()) ? record.time : formatDateTime(when)}
-      </TableCell>
-      <TableCell className={styles.cell} title={record.user}>{record.user}</TableCell>
-      <TableCell className={styles.cell} title={record.machine}>{record.machine}</TableCell>
-      <TableCell className={styles.cell}>{OPERATION_LABEL[record.operation]}</TableCell>
-      <TableCell className={styles.mono} title={record.address}>{record.address}</TableCell>
-      <TableCell className={styles.cell} title={iface}>{iface}</TableCell>
-      <TableCell>
-        <span className={styles.result} title={detail ?? undefined}>
-          <Badge appearance="tint" shape="rounded" color={BADGE_COLOR[outcome]}>
-            {OUTCOME_LABEL[outcome]}
-          </Badge>
-          {detail && <span className={mergeClasses(styles.cell, styles.muted)}>{detail}</span>}
-        </span>
-      </TableCell>
-    </TableRow>
   );
 }
