@@ -78,6 +78,8 @@ export function OutcomeTable({ label, rows, statusHeading }: { label: string; ro
   return (
     <VirtualTable
       aria-label={label}
+      // Nothing in the rows takes focus; the region does, so the keyboard can scroll every row's reason into view.
+      regionLabel={label}
       rowCount={rows.length}
       columns={COLUMN_COUNT}
       rowHeight={ROW_GUESS}
