@@ -1,40 +1,34 @@
 /**
- * The main screen: header and banners, the interface table, the add form and the
- * anycast table with its toolbar. It owns the selection, the search and sort, the
- * write actions and which dialog is open; every failed reply goes to the error dialog.
- * The bulk dialogs are loaded on first use, so the first screen stays small.
+ * The main screen's layout: header and banners, the interface table, the add form and
+ * the anycast table with its toolbar, and the dialogs. What it shows comes from the
+ * store; every action goes through the dispatcher (state/), which calls the API,
+ * reports errors, re-reads the lists and confirms success. App holds only what is on
+ * screen: the selection, the tables' search and sort, and which dialog is open.
  */
 import { makeStyles, tokens, Toaster } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
-import type { AnycastApi, AnycastKey, CreatedEntry } from '../app/ipc-contract';
-import type { AppError, Luid, NetworkInterface } from '../app/model';
-import { copyText } from './clipboard';
+import { useMemo, useRef, useState } from 'react';
+import type { AnycastApi } from '../app/ipc-contract';
+import type { Luid } from '../app/model';
+import { AppDialogs, type OpenDialog } from './AppDialogs';
 import { AddAnycastForm } from './components/AddAnycastForm';
-import { aliasOf, AnycastTable, type AnycastRowView, type CopyWhat } from './components/AnycastTable';
+import { AnycastTable } from './components/AnycastTable';
 import { AnycastToolbar, type ToolbarCommand } from './components/AnycastToolbar';
 import { AppHeader } from './components/AppHeader';
-import { SelfTestButton } from './selftest/SelfTestButton';
-import { CopyFallbackDialog, type CopyFallback } from './components/CopyFallbackDialog';
+import { CopyFallbackDialog } from './components/CopyFallbackDialog';
 import { DeleteConfirmDialog } from './components/DeleteConfirmDialog';
 import { ErrorDialog } from './components/ErrorDialog';
-import { InterfaceTable } from './components/InterfaceTable';
+import { InterfaceTable, type SelectHow } from './components/InterfaceTable';
 import { SkipLink } from './components/SkipLink';
 import { StatusBanners } from './components/StatusBanners';
-import { entryDetailsText } from './details';
-import type { ExportInitial } from './export/ExportDialog';
 import { restoreFocus } from './focus';
-import { useAnycastData } from './hooks/useAnycastData';
-import { useAnycastView, type AnycastColumn } from './hooks/useAnycastView';
-import { useErrorQueue } from './hooks/useErrorQueue';
-import { useLiveRefresh } from './hooks/useLiveRefresh';
-import { useRefreshShortcut } from './hooks/useRefreshShortcut';
-import { useSuccessToast } from './hooks/useSuccessToast';
-import { nextSort, type SortState } from './tables/sorting';
-
-const BulkAddDialog = lazy(() => import('./bulk/BulkAddDialog'));
-const ExportDialog = lazy(() => import('./export/ExportDialog'));
-const SavedSetDialog = lazy(() => import('./savedset/SavedSetDialog'));
-const AuditLogDialog = lazy(() => import('./audit/AuditLogDialog'));
+import { useAnycastView } from './hooks/useAnycastView';
+import { useCopyRow } from './hooks/useCopyRow';
+import { useDeleteFlow } from './hooks/useDeleteFlow';
+import { useInterfaceView, type InterfaceColumn } from './hooks/useInterfaceView';
+import { useSearchSort } from './hooks/useSearchSort';
+import { SelfTestButton } from './selftest/SelfTestButton';
+import { useAppState } from './state/useAppState';
+import type { AnycastColumn } from './views/anycastRows';
 
 const useStyles = makeStyles({
   app: {
@@ -64,31 +58,19 @@ const useStyles = makeStyles({
   form: { alignSelf: 'start' },
 });
 
-interface PendingDelete {
-  row: AnycastRowView;
-  trigger: HTMLElement;
-}
-
-type OpenDialog =
-  | { kind: Exclude<ToolbarCommand, 'export'>; trigger: HTMLElement }
-  | { kind: 'export'; trigger: HTMLElement; initial: ExportInitial };
-
 export function App({ api }: { api: AnycastApi }) {
   const styles = useStyles();
   const addressRef = useRef<HTMLInputElement>(null);
   const anycastHeadingRef = useRef<HTMLHeadingElement>(null);
-  const errors = useErrorQueue(anycastHeadingRef);
-  const data = useAnycastData(api, errors.report);
-  const { toasterProps, notify, warn } = useSuccessToast();
+  const { dispatcher, snapshot: data, errors, toasterProps, notify } = useAppState(api, anycastHeadingRef);
   const [selectedLuid, setSelectedLuid] = useState<Luid | null>(null);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortState<AnycastColumn> | null>(null);
-  const [pendingDelete, setPendingDelete] = useState<PendingDelete | null>(null);
-  const [deleting, setDeleting] = useState(false);
+  // The form follows a row chosen in the grid (Enter, Space, a click), not one the arrow keys pass over.
+  const [chosenLuid, setChosenLuid] = useState<Luid | null>(null);
+  const interfaceSearch = useSearchSort<InterfaceColumn>();
+  const anycastSearch = useSearchSort<AnycastColumn>();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [copyFallback, setCopyFallback] = useState<CopyFallback | null>(null);
-  useRefreshShortcut(() => void data.refresh());
-  useLiveRefresh(api, data.refreshQuietly);
+  const deletion = useDeleteFlow(dispatcher, anycastHeadingRef);
+  const copying = useCopyRow(data.status, notify);
 
   const interfacesByLuid = useMemo(() => new Map(data.interfaces.map((i) => [i.luid, i])), [data.interfaces]);
   const counts = useMemo(() => {
@@ -98,73 +80,13 @@ export function App({ api }: { api: AnycastApi }) {
   }, [data.entries]);
   // A selection whose interface vanished on refresh falls back to all interfaces.
   const selected = (selectedLuid !== null && interfacesByLuid.get(selectedLuid)) || null;
-  const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, query, sort);
+  const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, anycastSearch.query, anycastSearch.sort);
   const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
+  const shownInterfaces = useInterfaceView(data.interfaces, counts, interfaceSearch.query, interfaceSearch.sort);
 
-  /** The entry exists either way; when Windows did not return it, the warning comes once the list is re-read. */
-  const confirmCreated = async (created: CreatedEntry, message: string, notRecorded: AppError | undefined) => {
-    if (notRecorded) errors.warn(notRecorded);
-    else if (created.readBack === 'ok') notify(message);
-    await data.refresh();
-    if (created.readBack === 'failed') {
-      const { code, symbol, systemMessage } = created.error;
-      warn(`${message}, but Windows did not return the entry when read back (code ${code}, ${symbol}: ${systemMessage}); the list has been re-read.`);
-    }
-  };
-
-  const add = async (key: AnycastKey, iface: NetworkInterface): Promise<boolean> => {
-    const reply = await api.createAnycast(key);
-    if (!reply.ok) {
-      errors.report(reply.error);
-      return false;
-    }
-    await confirmCreated(reply.value, `Added ${reply.value.address} to ${iface.alias}`, reply.warning);
-    return true;
-  };
-
-  const undoDelete = async (key: AnycastKey, alias: string) => {
-    const reply = await api.createAnycast(key);
-    if (!reply.ok) {
-      errors.report(reply.error);
-      return;
-    }
-    await confirmCreated(reply.value, `Restored ${key.address} to ${alias}`, reply.warning);
-  };
-
-  const confirmDelete = async () => {
-    if (!pendingDelete) return;
-    const { row, trigger } = pendingDelete;
-    const { address, interfaceLuid, interfaceIndex } = row.entry;
-    const key = { address, interfaceLuid, interfaceIndex };
-    setDeleting(true);
-    const reply = await api.deleteAnycast(key);
-    setDeleting(false);
-    setPendingDelete(null);
-    if (!reply.ok) {
-      errors.report(reply.error, trigger);
-      return;
-    }
-    const alias = aliasOf(row);
-    // The row and its button are about to disappear; the table's heading is the nearest stable place.
-    if (reply.warning) {
-      errors.warn(reply.warning, anycastHeadingRef.current);
-    } else {
-      notify(`Removed ${address} from ${alias}`, { label: 'Undo', onClick: () => void undoDelete(key, alias) });
-      restoreFocus(anycastHeadingRef.current);
-    }
-    await data.refresh();
-  };
-
-  const cancelDelete = () => {
-    restoreFocus(pendingDelete?.trigger ?? null, anycastHeadingRef.current);
-    setPendingDelete(null);
-  };
-
-  const copyRow = async (row: AnycastRowView, what: CopyWhat) => {
-    const { address } = row.entry;
-    const text = what === 'address' ? address : entryDetailsText(row.entry, row.iface, { status: data.status, when: new Date() });
-    if (await copyText(text)) notify(what === 'address' ? `Copied ${address}` : `Copied the details of ${address}`);
-    else setCopyFallback({ text, what: what === 'address' ? 'Address' : 'Details' });
+  const selectInterface = (luid: Luid | null, how: SelectHow) => {
+    setSelectedLuid(luid);
+    if (how === 'chosen') setChosenLuid(luid);
   };
 
   const openDialog = (kind: ToolbarCommand, trigger: HTMLElement) =>
@@ -173,8 +95,6 @@ export function App({ api }: { api: AnycastApi }) {
     restoreFocus(dialog?.trigger ?? null, anycastHeadingRef.current);
     setDialog(null);
   };
-  const { refresh } = data;
-  const reloadAfterBulk = useCallback(() => void refresh(), [refresh]);
 
   return (
     <div className={styles.app}>
@@ -184,7 +104,7 @@ export function App({ api }: { api: AnycastApi }) {
         lastUpdated={data.lastUpdated}
         lastFailed={data.lastFailed}
         refreshing={data.refreshing}
-        onRefresh={() => void data.refresh()}
+        onRefresh={() => void dispatcher.refresh()}
       >
         <SelfTestButton api={api} interfaces={data.interfaces} />
       </AppHeader>
@@ -196,11 +116,13 @@ export function App({ api }: { api: AnycastApi }) {
       <main className={styles.main}>
         <div className={styles.interfaces}>
           <InterfaceTable
-            interfaces={data.interfaces}
+            shown={shownInterfaces}
+            totalInterfaces={data.interfaces.length}
             counts={counts}
             totalCount={data.entries.length}
             selectedLuid={selected?.luid ?? null}
-            onSelect={setSelectedLuid}
+            onSelect={selectInterface}
+            search={interfaceSearch}
             loading={data.loading}
           />
         </div>
@@ -208,9 +130,9 @@ export function App({ api }: { api: AnycastApi }) {
           <div className={styles.form}>
             <AddAnycastForm
               interfaces={data.interfaces}
-              preferredLuid={selected?.luid ?? null}
+              preferredLuid={chosenLuid}
               elevated={data.status?.elevated ?? true}
-              onAdd={add}
+              onAdd={(key, iface) => dispatcher.add(key, iface.alias)}
               addressRef={addressRef}
             />
           </div>
@@ -219,60 +141,31 @@ export function App({ api }: { api: AnycastApi }) {
             totalCount={data.entries.length}
             filter={selected}
             onShowAll={() => setSelectedLuid(null)}
-            query={query}
-            onClearSearch={() => setQuery('')}
-            sort={sort}
-            onSort={(column) => setSort((current) => nextSort(current, column))}
-            onDelete={(row, trigger) => setPendingDelete({ row, trigger })}
-            onCopy={(row, what) => void copyRow(row, what)}
+            query={anycastSearch.query}
+            onClearSearch={() => anycastSearch.setQuery('')}
+            sort={anycastSearch.sort}
+            onSort={anycastSearch.toggleSort}
+            onDelete={deletion.request}
+            onCopy={copying.copy}
             loading={data.loading}
             unavailable={data.entriesUnavailable}
             headingRef={anycastHeadingRef}
-            toolbar={<AnycastToolbar query={query} onQueryChange={setQuery} onCommand={openDialog} />}
+            toolbar={<AnycastToolbar query={anycastSearch.query} onQueryChange={anycastSearch.setQuery} onCommand={openDialog} />}
           />
         </div>
       </main>
-      <Suspense fallback={null}>
-        {dialog?.kind === 'bulk-add' && (
-          <BulkAddDialog
-            api={api}
-            interfaces={data.interfaces}
-            entries={data.entries}
-            elevated={data.status?.elevated ?? true}
-            onChanged={reloadAfterBulk}
-            onClose={closeDialog}
-          />
-        )}
-        {dialog?.kind === 'export' && (
-          <ExportDialog
-            entries={data.entries}
-            shownEntries={shownEntries}
-            interfaces={data.interfaces}
-            machine={data.status?.machine}
-            initial={dialog.initial}
-            onSaved={(fileName) => {
-              // The file is handed to the download; where it lands (or a Save As that is cancelled) is not known here.
-              notify(`Exported ${fileName}`);
-              closeDialog();
-            }}
-            onClose={closeDialog}
-          />
-        )}
-        {dialog?.kind === 'saved-set' && (
-          <SavedSetDialog
-            api={api}
-            interfaces={data.interfaces}
-            entries={data.entries}
-            onChanged={reloadAfterBulk}
-            onExportPersistent={() => setDialog({ kind: 'export', trigger: dialog.trigger, initial: { format: 'powershell', store: 'persistent' } })}
-            onClose={closeDialog}
-          />
-        )}
-        {dialog?.kind === 'audit-log' && <AuditLogDialog api={api} onClose={closeDialog} />}
-      </Suspense>
-      <DeleteConfirmDialog row={pendingDelete?.row ?? null} busy={deleting} onConfirm={() => void confirmDelete()} onCancel={cancelDelete} />
+      <AppDialogs
+        dialog={dialog}
+        dispatcher={dispatcher}
+        snapshot={data}
+        shownEntries={shownEntries}
+        notify={notify}
+        onOpen={setDialog}
+        onClose={closeDialog}
+      />
+      <DeleteConfirmDialog row={deletion.row} busy={deletion.deleting} onConfirm={deletion.confirm} onCancel={deletion.cancel} />
       <ErrorDialog error={errors.current} tone={errors.currentTone} machine={data.status?.machine} onClose={errors.dismiss} />
-      <CopyFallbackDialog copy={copyFallback} onClose={() => setCopyFallback(null)} />
+      <CopyFallbackDialog copy={copying.fallback} onClose={copying.closeFallback} />
       <Toaster {...toasterProps} />
     </div>
   );

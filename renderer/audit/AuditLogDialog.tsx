@@ -5,7 +5,6 @@
  * or collect the files themselves from the path shown. Loaded on demand (React.lazy).
  */
 import {
-  Badge,
   Button,
   Caption1,
   Dialog,
@@ -20,31 +19,25 @@ import {
   SearchBox,
   Select,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
   TableHeaderCell,
-  TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Copy20Regular, History20Regular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { AUDIT_VIEWER_PAGE, type AuditCursor, type AuditRecord } from '../../app/audit';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
 import { copyText } from '../clipboard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { saveTextFile } from '../download';
-import { formatDateTime, pluralize } from '../format';
-import { SpacerRow } from '../tables/SpacerRow';
-import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
-import { auditCsv, auditJsonl, filterAudit, OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome, type OperationFilter, type ResultFilter } from './auditView';
+import { pluralize } from '../format';
+import type { Dispatcher } from '../state/dispatcher';
+import { VirtualTable } from '../tables/VirtualTable';
+import { AuditRow } from './AuditRow';
+import { auditCsv, auditJsonl, filterAudit, OUTCOME_LABEL, type OperationFilter, type ResultFilter } from './auditView';
 
 const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 7;
 
 const useStyles = makeStyles({
@@ -52,21 +45,8 @@ const useStyles = makeStyles({
   search: { width: '300px' },
   info: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', color: tokens.colorNeutralForeground3 },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
-  scroller: {
-    flexGrow: 1,
-    minHeight: '160px',
-    overflow: 'auto',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: { tableLayout: 'fixed', minWidth: '1040px' },
-  headRow: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, height: `${HEADER_HEIGHT}px` },
-  row: { height: `${ROW_HEIGHT}px` },
-  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  result: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
-  muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  scroller: { flexGrow: 1, minHeight: '160px' },
+  table: { minWidth: '1040px' },
   // Widths exclude the cells' padding; the interface column takes what is left.
   wide: { width: 'min(1200px, calc(100vw - 48px))' },
   colTime: { width: '136px' },
@@ -91,9 +71,8 @@ interface Pages {
 
 type Loaded = { state: 'loading' } | { state: 'loaded'; pages: Pages } | { state: 'failed'; error: AppError };
 
-const BADGE_COLOR: Readonly<Record<Outcome, 'success' | 'danger' | 'warning'>> = { success: 'success', failure: 'danger', unrecorded: 'warning' };
 
-export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onClose: () => void }) {
+export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Dispatcher; onClose: () => void }) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -102,19 +81,18 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
   const [result, setResult] = useState<ResultFilter>('all');
   const [pathCopied, setPathCopied] = useState<boolean | null>(null);
   const [olderError, setOlderError] = useState<AppError | null>(null);
-  const scrollerRef = useRef<HTMLDivElement>(null);
   const open = useRef(true);
 
   useEffect(() => {
     open.current = true;
-    void api.readAuditLog({ limit: AUDIT_VIEWER_PAGE }).then((reply) => {
+    void dispatcher.readAuditLog({ limit: AUDIT_VIEWER_PAGE }).then((reply) => {
       if (!open.current) return;
       setLoaded(reply.ok ? { state: 'loaded', pages: { ...reply.value, loadingOlder: false } } : { state: 'failed', error: reply.error });
     });
     return () => {
       open.current = false;
     };
-  }, [api]);
+  }, [dispatcher]);
 
   const page = loaded.state === 'loaded' ? loaded.pages : null;
 
@@ -122,7 +100,7 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
     if (!page?.older || page.loadingOlder) return;
     setOlderError(null);
     setLoaded({ state: 'loaded', pages: { ...page, loadingOlder: true } });
-    const reply = await api.readAuditLog({ limit: AUDIT_VIEWER_PAGE, before: page.older });
+    const reply = await dispatcher.readAuditLog({ limit: AUDIT_VIEWER_PAGE, before: page.older });
     if (!open.current) return;
     if (!reply.ok) {
       setOlderError(reply.error);
@@ -140,7 +118,6 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
     () => (page ? filterAudit(page.records, { text: deferredText, operation, result }) : []),
     [page, deferredText, operation, result],
   );
-  const virtual = useVirtualRows({ count: shown.length, scrollerRef, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, enabled: shown.length > VIRTUALIZE_ABOVE });
 
   const copyPath = async () => page && setPathCopied(await copyText(page.path));
 
@@ -197,35 +174,35 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
               </div>
             )}
             {olderError && <ErrorNotice error={olderError} />}
-            {/* Focusable and named, so the keyboard can scroll it (axe scrollable-region-focusable). */}
-            <div className={styles.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label="Audit records">
-              <Table aria-label="Audit records" aria-rowcount={shown.length + 1} size="extra-small" className={styles.table}>
-                <TableHeader className={styles.headRow}>
-                  <TableRow aria-rowindex={1}>
-                    <TableHeaderCell className={styles.colTime}>Time</TableHeaderCell>
-                    <TableHeaderCell className={styles.colUser}>User</TableHeaderCell>
-                    <TableHeaderCell className={styles.colMachine}>Machine</TableHeaderCell>
-                    <TableHeaderCell className={styles.colOperation}>Operation</TableHeaderCell>
-                    <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
-                    <TableHeaderCell>Interface</TableHeaderCell>
-                    <TableHeaderCell className={styles.colResult}>Result</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
-                  {virtual.indexes.map((index) => (
-                    <AuditRow key={index} record={shown[index]!} rowIndex={index + 2} />
-                  ))}
-                  <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
-                </TableBody>
-              </Table>
+            <VirtualTable
+              aria-label="Audit records"
+              regionLabel="Audit records"
+              rowCount={shown.length}
+              columns={COLUMN_COUNT}
+              rowHeight={ROW_HEIGHT}
+              resetKey={`${deferredText}\u0000${operation}\u0000${result}`}
+              className={styles.scroller}
+              tableClassName={styles.table}
+              renderRow={(index, rowProps) => <AuditRow key={index} record={shown[index]!} rowProps={rowProps} />}
+              header={
+                <>
+                  <TableHeaderCell className={styles.colTime}>Time</TableHeaderCell>
+                  <TableHeaderCell className={styles.colUser}>User</TableHeaderCell>
+                  <TableHeaderCell className={styles.colMachine}>Machine</TableHeaderCell>
+                  <TableHeaderCell className={styles.colOperation}>Operation</TableHeaderCell>
+                  <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
+                  <TableHeaderCell>Interface</TableHeaderCell>
+                  <TableHeaderCell className={styles.colResult}>Result</TableHeaderCell>
+                </>
+              }
+            >
               {loaded.state === 'loading' && <Spinner className={styles.empty} size="small" label="Reading the audit log…" />}
               {page && shown.length === 0 && (
                 <div className={styles.empty}>
                   {page.records.length === 0 ? 'No changes have been recorded yet.' : 'No record matches these filters.'}
                 </div>
               )}
-            </div>
+            </VirtualTable>
             {page && (
               <div className={styles.info}>
                 <Caption1>Log file:</Caption1>
@@ -251,33 +228,5 @@ export default function AuditLogDialog({ api, onClose }: { api: AnycastApi; onCl
         </DialogBody>
       </DialogSurface>
     </Dialog>
-  );
-}
-
-function AuditRow({ record, rowIndex }: { record: AuditRecord; rowIndex: number }) {
-  const styles = useStyles();
-  const outcome = outcomeOf(record);
-  const detail = outcome === 'failure' ? `${record.result} (${record.resultCode})` : outcome === 'unrecorded' ? 'the change may or may not have been made' : null;
-  const when = new Date(record.time);
-  const iface = record.interfaceLabel || `LUID ${record.interfaceLuid}`;
-  return (
-    <TableRow aria-rowindex={rowIndex} className={styles.row}>
-      <TableCell className={styles.cell} title={record.time}>
-        {Number.isNaN(when.getTime()) ? record.time : formatDateTime(when)}
-      </TableCell>
-      <TableCell className={styles.cell} title={record.user}>{record.user}</TableCell>
-      <TableCell className={styles.cell} title={record.machine}>{record.machine}</TableCell>
-      <TableCell className={styles.cell}>{OPERATION_LABEL[record.operation]}</TableCell>
-      <TableCell className={styles.mono} title={record.address}>{record.address}</TableCell>
-      <TableCell className={styles.cell} title={iface}>{iface}</TableCell>
-      <TableCell>
-        <span className={styles.result} title={detail ?? undefined}>
-          <Badge appearance="tint" shape="rounded" color={BADGE_COLOR[outcome]}>
-            {OUTCOME_LABEL[outcome]}
-          </Badge>
-          {detail && <span className={mergeClasses(styles.cell, styles.muted)}>{detail}</span>}
-        </span>
-      </TableCell>
-    </TableRow>
   );
 }

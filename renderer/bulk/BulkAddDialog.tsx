@@ -21,19 +21,17 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { Add20Regular, ArrowUndo20Regular, FolderOpen20Regular, Stop20Regular } from '@fluentui/react-icons';
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type ClipboardEvent } from 'react';
-import type { ApplyPlan } from '../../app/apply-plan';
-import { importFileProblem, importTextProblem, previewImport, type ImportFormat } from '../../app/bulk-import';
-import type { AnycastApi } from '../../app/ipc-contract';
+import { Add20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { previewImport, type ImportFormat } from '../../app/bulk-import';
 import type { AnycastEntry, NetworkInterface } from '../../app/model';
 import { pluralize } from '../format';
-import { ApplyReport } from './ApplyReport';
+import type { Dispatcher } from '../state/dispatcher';
 import { useLargeDialogStyles } from './dialogStyles';
 import { OutcomeTable } from './OutcomeTable';
 import { previewCountsText, previewOutcomeRows } from './outcomeRows';
-import { RunProgress } from './RunProgress';
-import { useBulkApply } from './useBulkApply';
+import { RunActions, RunBody, usePlanRun } from './PlanRun';
+import { MAX_SHOWN_CHARS, useImportSource } from './useImportSource';
 
 const useStyles = makeStyles({
   source: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 260px', gap: tokens.spacingHorizontalL, alignItems: 'start' },
@@ -56,44 +54,24 @@ const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
 
 const EXAMPLE = '192.0.2.10 Ethernet\n2001:db8::10, Wi-Fi\n198.51.100.7 "vEthernet (Lab)"';
 
-/**
- * A file longer than this is previewed as it is, not shown in the text box: a browser takes
- * seconds to lay out a text box of thousands of lines (about 3 s for 5 MB), which would freeze the window.
- */
-const MAX_SHOWN_CHARS = 50_000;
-
-/** The file the rows come from; `text` is set when it is too long to show in the text box. */
-interface LoadedFile {
-  name: string;
-  text?: string;
-}
-
 interface BulkAddDialogProps {
-  api: AnycastApi;
+  dispatcher: Dispatcher;
   interfaces: NetworkInterface[];
   entries: AnycastEntry[];
   elevated: boolean;
-  /** Reloads the lists after a run. Stable. */
-  onChanged: () => void;
   onClose: () => void;
 }
 
-export default function BulkAddDialog({ api, interfaces, entries, elevated, onChanged, onClose }: BulkAddDialogProps) {
+export default function BulkAddDialog({ dispatcher, interfaces, entries, elevated, onClose }: BulkAddDialogProps) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
-  const [text, setText] = useState('');
   const [format, setFormat] = useState<FormatChoice>('auto');
-  const [loadedFile, setLoadedFile] = useState<LoadedFile | null>(null);
-  /** Why a file or a paste was not taken: too big to show or preview. */
-  const [refusal, setRefusal] = useState<string | null>(null);
-  // The preview the run used, frozen: the lists reload underneath while it runs.
-  const [ran, setRan] = useState<ApplyPlan | null>(null);
+  const { text, setText, loadedFile, setLoadedFile, refusal, readFile, refuseHugePaste } = useImportSource(() => setFormat('auto'));
   const fileRef = useRef<HTMLInputElement>(null);
   const fileSourceId = useId();
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const stopRef = useRef<HTMLButtonElement>(null);
-  const bulk = useBulkApply(api, onChanged);
+  const run = usePlanRun(dispatcher);
+  const { ran, busy, done } = run;
 
   // Previewing 10,000 rows takes a moment; typing goes on with the previous preview meanwhile.
   const deferredText = useDeferredValue(loadedFile?.text ?? text);
@@ -102,61 +80,6 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
     [deferredText, interfaces, entries, format],
   );
   const previewRows = useMemo(() => previewOutcomeRows(ran ?? preview), [ran, preview]);
-
-  const busy = bulk.phase !== null;
-  const done = bulk.summary !== null && !busy;
-  // The button that started a step disappears with it; focus moves to the one that ends it.
-  useEffect(() => {
-    if (busy) stopRef.current?.focus();
-    else if (done) closeRef.current?.focus();
-  }, [busy, done]);
-
-  // Size and row count are checked before the text reaches the textarea or the preview,
-  // so a huge file is refused at once instead of freezing the window.
-  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so choosing the same file again (after editing it) still loads it.
-    event.target.value = '';
-    if (!file) return;
-    const tooBig = importFileProblem(file.name, file.size);
-    if (tooBig) {
-      setRefusal(tooBig);
-      return;
-    }
-    let content: string;
-    try {
-      content = await file.text();
-    } catch (fault) {
-      setRefusal(`${file.name} could not be read (${fault instanceof Error ? fault.message : String(fault)}). Check that it is still there and try again.`);
-      return;
-    }
-    const overLimit = importTextProblem(content);
-    if (overLimit) {
-      setRefusal(`${file.name} was not loaded. ${overLimit}`);
-      return;
-    }
-    setRefusal(null);
-    setFormat('auto');
-    if (content.length > MAX_SHOWN_CHARS) {
-      setLoadedFile({ name: file.name, text: content });
-    } else {
-      setText(content);
-      setLoadedFile({ name: file.name });
-    }
-  };
-
-  const refuseHugePaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const overLimit = importTextProblem(event.clipboardData.getData('text'));
-    if (overLimit) {
-      event.preventDefault();
-      setRefusal(`The pasted text was not added. ${overLimit}`);
-    } else setRefusal(null);
-  };
-
-  const start = () => {
-    setRan(preview);
-    void bulk.apply(preview);
-  };
 
   const ready = preview.counts.ready;
   return (
@@ -242,10 +165,7 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
             {!elevated && !done && (
               <Notice intent="warning" text="Not running as administrator: Windows will refuse each row with “Access denied”." />
             )}
-            {bulk.progress && <RunProgress progress={bulk.progress} verb={bulk.phase === 'removing' ? 'Removing' : 'Adding'} />}
-            {bulk.summary && !busy ? (
-              <ApplyReport summary={bulk.summary} stopped={bulk.stopped} addedCount={bulk.added.length} removal={bulk.removal} />
-            ) : (
+            <RunBody run={run} verb="Adding">
               <>
                 {preview.problem && !ran && <Notice intent="error" text={preview.problem} />}
                 {preview.notes.map((note) => (
@@ -259,32 +179,21 @@ export default function BulkAddDialog({ api, interfaces, entries, elevated, onCh
                 </div>
                 <OutcomeTable label="Import preview" statusHeading="Status" rows={previewRows} />
               </>
-            )}
+            </RunBody>
           </DialogContent>
           <DialogActions className={shape.actions}>
-            {busy ? (
-              <Button ref={stopRef} icon={<Stop20Regular />} onClick={bulk.stop} disabledFocusable={bulk.progress?.stopping ?? false}>
-                Stop
-              </Button>
-            ) : done ? (
-              <>
-                {bulk.added.length > 0 && !bulk.removal && (
-                  <Button icon={<ArrowUndo20Regular />} onClick={() => void bulk.removeAdded()}>
-                    Remove what was just added
+            <RunActions
+              run={run}
+              onClose={onClose}
+              idle={
+                <>
+                  <Button onClick={onClose}>Cancel</Button>
+                  <Button appearance="primary" icon={<Add20Regular />} disabled={ready === 0} onClick={() => run.start(preview)}>
+                    {ready === 0 ? 'Add' : `Add ${pluralize(ready, 'address', 'addresses')}`}
                   </Button>
-                )}
-                <Button ref={closeRef} appearance="primary" onClick={onClose}>
-                  Close
-                </Button>
-              </>
-            ) : (
-              <>
-                <Button onClick={onClose}>Cancel</Button>
-                <Button appearance="primary" icon={<Add20Regular />} disabled={ready === 0} onClick={start}>
-                  {ready === 0 ? 'Add' : `Add ${pluralize(ready, 'address', 'addresses')}`}
-                </Button>
-              </>
-            )}
+                </>
+              }
+            />
           </DialogActions>
         </DialogBody>
       </DialogSurface>

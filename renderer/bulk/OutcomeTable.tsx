@@ -4,22 +4,8 @@
  * it in their file, and why it was refused or skipped, in full (reasons wrap).
  * Long lists render only the rows in view; rows are measured because reasons wrap.
  */
-import {
-  Badge,
-  makeStyles,
-  mergeClasses,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-  type BadgeProps,
-} from '@fluentui/react-components';
-import { useRef } from 'react';
-import { SpacerRow } from '../tables/SpacerRow';
-import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
+import { Badge, makeStyles, mergeClasses, TableCell, TableHeaderCell, TableRow, tokens, type BadgeProps } from '@fluentui/react-components';
+import { VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
 
 export type OutcomeTone = 'success' | 'informative' | 'warning' | 'danger' | 'brand';
 
@@ -38,20 +24,11 @@ export interface OutcomeRow {
 }
 
 const ROW_GUESS = 34;
-const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 4;
 
 const useStyles = makeStyles({
-  scroller: {
-    overflow: 'auto',
-    minHeight: '120px',
-    flexGrow: 1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: { tableLayout: 'fixed', minWidth: '640px' },
-  headRow: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, height: `${HEADER_HEIGHT}px` },
+  scroller: { minHeight: '120px', flexGrow: 1 },
+  table: { minWidth: '640px' },
   cell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   colLine: { width: '76px' },
   colAddress: { width: '22%' },
@@ -66,64 +43,58 @@ const useStyles = makeStyles({
 
 export function OutcomeTable({ label, rows, statusHeading }: { label: string; rows: readonly OutcomeRow[]; statusHeading: string }) {
   const styles = useStyles();
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualRows({
-    count: rows.length,
-    scrollerRef,
-    rowHeight: ROW_GUESS,
-    headerHeight: HEADER_HEIGHT,
-    enabled: rows.length > VIRTUALIZE_ABOVE,
-    measured: true,
-  });
+  const renderRow = (index: number, rowProps: VirtualRowProps) => {
+    const row = rows[index]!;
+    const readable = row.address !== undefined || row.interfaceLabel !== undefined;
+    return (
+      <TableRow key={row.key} {...rowProps}>
+        <TableCell className={styles.cell}>{row.location}</TableCell>
+        {readable ? (
+          <>
+            <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? '—'}</TableCell>
+            <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
+          </>
+        ) : (
+          <TableCell className={mergeClasses(styles.cell, styles.raw)} colSpan={2}>
+            {row.raw || '(empty)'}
+          </TableCell>
+        )}
+        <TableCell className={styles.cell}>
+          <div className={styles.status}>
+            <Badge appearance="tint" shape="rounded" size="medium" color={row.tone satisfies BadgeProps['color']}>
+              {row.status}
+            </Badge>
+            {row.reason && <span className={styles.reason}>{row.reason}</span>}
+            {row.warnings.map((w) => (
+              <span key={w} className={styles.warning}>
+                {w}
+              </span>
+            ))}
+          </div>
+        </TableCell>
+      </TableRow>
+    );
+  };
   return (
-    // Focusable and named, so the keyboard can scroll it and a screen reader says what it is (axe scrollable-region-focusable).
-    <div className={styles.scroller} ref={scrollerRef} tabIndex={0} role="region" aria-label={label}>
-      <Table aria-label={label} aria-rowcount={rows.length + 1} size="extra-small" className={styles.table}>
-        <TableHeader className={styles.headRow}>
-          <TableRow aria-rowindex={1}>
-            <TableHeaderCell className={styles.colLine}>Row</TableHeaderCell>
-            <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
-            <TableHeaderCell className={styles.colInterface}>Interface</TableHeaderCell>
-            <TableHeaderCell>{statusHeading}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
-          {virtual.indexes.map((index) => {
-            const row = rows[index]!;
-            const readable = row.address !== undefined || row.interfaceLabel !== undefined;
-            return (
-              <TableRow key={row.key} ref={virtual.measureRow} data-index={index} aria-rowindex={index + 2}>
-                <TableCell className={styles.cell}>{row.location}</TableCell>
-                {readable ? (
-                  <>
-                    <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? '—'}</TableCell>
-                    <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
-                  </>
-                ) : (
-                  <TableCell className={mergeClasses(styles.cell, styles.raw)} colSpan={2}>
-                    {row.raw || '(empty)'}
-                  </TableCell>
-                )}
-                <TableCell className={styles.cell}>
-                  <div className={styles.status}>
-                    <Badge appearance="tint" shape="rounded" size="medium" color={row.tone satisfies BadgeProps['color']}>
-                      {row.status}
-                    </Badge>
-                    {row.reason && <span className={styles.reason}>{row.reason}</span>}
-                    {row.warnings.map((w) => (
-                      <span key={w} className={styles.warning}>
-                        {w}
-                      </span>
-                    ))}
-                  </div>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-          <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
-        </TableBody>
-      </Table>
-    </div>
+    <VirtualTable
+      aria-label={label}
+      // Nothing in the rows takes focus; the region does, so the keyboard can scroll every row's reason into view.
+      regionLabel={label}
+      rowCount={rows.length}
+      columns={COLUMN_COUNT}
+      rowHeight={ROW_GUESS}
+      measured
+      className={styles.scroller}
+      tableClassName={styles.table}
+      renderRow={renderRow}
+      header={
+        <>
+          <TableHeaderCell className={styles.colLine}>Row</TableHeaderCell>
+          <TableHeaderCell className={styles.colAddress}>Address</TableHeaderCell>
+          <TableHeaderCell className={styles.colInterface}>Interface</TableHeaderCell>
+          <TableHeaderCell>{statusHeading}</TableHeaderCell>
+        </>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Field, makeStyles, ProgressBar } from '@fluentui/react-components';
-import type { RunProgress as Progress } from './useSequentialRun';
+import type { RunProgress as Progress } from '../state/runSequence';
 
 const useStyles = makeStyles({ field: { width: '100%' } });
 

@@ -6,15 +6,13 @@
 import { useCallback, useState } from 'react';
 import { rowsToApply, type ApplyPlan } from '../../app/apply-plan';
 import { summariseApply, type ApplySummary, type CreateOutcome } from '../../app/apply-summary';
-import type { AnycastApi, AnycastKey } from '../../app/ipc-contract';
 import type { AppError } from '../../app/model';
-import { useSequentialRun, type RunProgress } from './useSequentialRun';
+import type { Dispatcher, PlannedChange } from '../state/dispatcher';
+import type { RunProgress } from '../state/runSequence';
+import { useRunControl } from './useRunControl';
 
-export interface AddedEntry {
-  key: AnycastKey;
-  /** "192.0.2.10 on Ethernet", for progress and failure messages. */
-  label: string;
-}
+/** An entry the run added, named for progress and failure messages. */
+export type AddedEntry = PlannedChange;
 
 export interface Removal {
   removed: number;
@@ -40,9 +38,9 @@ export interface BulkApply {
   removeAdded: () => Promise<void>;
 }
 
-/** `onChanged` reloads the lists after each run; it should be stable. */
-export function useBulkApply(api: AnycastApi, onChanged: () => void): BulkApply {
-  const { progress, run, stop } = useSequentialRun();
+/** The dispatcher sends the rows and re-reads the lists after each run. */
+export function useBulkApply(dispatcher: Dispatcher): BulkApply {
+  const { progress, start, stop } = useRunControl();
   const [phase, setPhase] = useState<BulkPhase | null>(null);
   const [summary, setSummary] = useState<ApplySummary | null>(null);
   const [stopped, setStopped] = useState(false);
@@ -54,27 +52,26 @@ export function useBulkApply(api: AnycastApi, onChanged: () => void): BulkApply 
       const requests = rowsToApply(preview);
       const labels = new Map(preview.rows.map((r) => [r.row, `${r.address ?? ''} on ${r.interface?.alias ?? ''}`]));
       setPhase('adding');
-      const replies = await run(requests, (r) => labels.get(r.row) ?? '', (r) => api.createAnycast(r.request));
+      const changes = requests.map((r) => ({ key: r.request, label: labels.get(r.row) ?? '' }));
+      const replies = await dispatcher.applyPlan(changes, start());
       const outcomes = new Map<number, CreateOutcome>(replies.map((reply, i) => [requests[i]!.row, reply]));
       setSummary(summariseApply(preview, outcomes));
       setStopped(replies.length < requests.length);
-      setAdded(requests.flatMap((r, i) => (replies[i]?.ok ? [{ key: r.request, label: labels.get(r.row) ?? '' }] : [])));
+      setAdded(changes.filter((_, i) => replies[i]?.ok));
       setRemoval(null);
       setPhase(null);
-      onChanged();
     },
-    [api, onChanged, run],
+    [dispatcher, start],
   );
 
   const removeAdded = useCallback(async () => {
     setPhase('removing');
-    const replies = await run(added, (a) => a.label, (a) => api.deleteAnycast(a.key));
+    const replies = await dispatcher.removeAdded(added, start());
     const failures = replies.flatMap((reply, i) => (reply.ok ? [] : [{ entry: added[i]!, error: reply.error }]));
     const unrecorded = replies.flatMap((reply, i) => (reply.ok && reply.warning ? [{ entry: added[i]!, warning: reply.warning }] : []));
     setRemoval({ removed: replies.length - failures.length, failures, unrecorded, stopped: replies.length < added.length });
     setPhase(null);
-    onChanged();
-  }, [added, api, onChanged, run]);
+  }, [added, dispatcher, start]);
 
   return { phase, progress, stop, summary, stopped, added, removal, apply, removeAdded };
 }

@@ -1,7 +1,7 @@
 /**
- * The anycast entries as a sortable table with per-row actions. Large lists render
- * only the rows in view (see useVirtualRows), while aria-rowcount and aria-rowindex
- * tell assistive technology the real size and position.
+ * The anycast entries as a sortable table with per-row actions, drawn by VirtualTable
+ * (only the rows in view for large lists). Search and sort live with the caller
+ * (useSearchSort); a new search, filter or sort shows the top of the list.
  */
 import {
   Badge,
@@ -14,27 +14,22 @@ import {
   MenuPopover,
   MenuTrigger,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { useId, useRef, type ReactNode, type Ref } from 'react';
-import { entryKey, interfaceLabel, type AnycastEntry, type NetworkInterface } from '../../app/model';
+import { useId, type ReactNode, type Ref } from 'react';
+import { entryKey, interfaceLabel, type NetworkInterface } from '../../app/model';
 import { FAMILY_LABEL, pluralize } from '../format';
-import type { AnycastColumn } from '../hooks/useAnycastView';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
-import { SpacerRow } from '../tables/SpacerRow';
-import { useVirtualRows, VIRTUALIZE_ABOVE } from '../tables/useVirtualRows';
+import { VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
+import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
-const HEADER_HEIGHT = 32;
 const COLUMN_COUNT = 5;
 
 const useStyles = makeStyles({
@@ -42,17 +37,8 @@ const useStyles = makeStyles({
   titleBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minHeight: '28px' },
   heading: { margin: 0, outlineOffset: '2px' },
   count: { color: tokens.colorNeutralForeground3 },
-  scroller: {
-    flexGrow: 1,
-    overflow: 'auto',
-    minHeight: '160px',
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  table: { tableLayout: 'fixed', minWidth: '560px' },
-  headRow: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, height: `${HEADER_HEIGHT}px` },
-  row: { height: `${ROW_HEIGHT}px` },
+  scroller: { flexGrow: 1, minHeight: '160px' },
+  table: { minWidth: '560px' },
   address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -72,18 +58,7 @@ const useStyles = makeStyles({
   },
 });
 
-export interface AnycastRowView {
-  entry: AnycastEntry;
-  /** Undefined when the entry names an interface the list no longer has. */
-  iface: NetworkInterface | undefined;
-}
-
-/** How a person names the interface of a row, even one that has disappeared from the list. */
-export function aliasOf(row: AnycastRowView): string {
-  return row.iface?.alias ?? `interface ${row.entry.interfaceIndex}`;
-}
-
-export type CopyWhat = 'details' | 'address';
+export type { AnycastRowView };
 
 interface AnycastTableProps {
   rows: AnycastRowView[];
@@ -112,20 +87,46 @@ export function AnycastTable(props: AnycastTableProps) {
   const { rows, totalCount = rows.length, filter, onShowAll, query = '', onClearSearch, sort = null, onSort, onDelete, onCopy, loading, unavailable, toolbar, headingRef } = props;
   const styles = useStyles();
   const headingId = useId();
-  const scrollerRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualRows({
-    count: rows.length,
-    scrollerRef,
-    rowHeight: ROW_HEIGHT,
-    headerHeight: HEADER_HEIGHT,
-    enabled: rows.length > VIRTUALIZE_ABOVE,
-  });
 
   const header = (column: AnycastColumn, label: string, className?: string) => (
     <TableHeaderCell className={className} sortDirection={sortDirectionOf(sort, column)} onClick={onSort && (() => onSort(column))}>
       {label}
     </TableHeaderCell>
   );
+
+  const renderRow = (index: number, rowProps: VirtualRowProps) => {
+    const row = rows[index]!;
+    return (
+      <TableRow key={entryKey(row.entry)} {...rowProps}>
+        <TableCell className={styles.address} title={row.entry.address}>
+          {row.entry.address}
+        </TableCell>
+        <TableCell>
+          <Badge appearance="tint" color="brand" size="small" shape="rounded">
+            {FAMILY_LABEL[row.entry.family]}
+          </Badge>
+        </TableCell>
+        <TableCell className={styles.ellipsis}>
+          {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
+        </TableCell>
+        <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
+        <TableCell>
+          <span className={styles.actions}>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<Delete20Regular />}
+              aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
+              onClick={(event) => onDelete(row, event.currentTarget)}
+            >
+              Delete
+            </Button>
+            {onCopy && <MoreActions row={row} onCopy={onCopy} />}
+          </span>
+        </TableCell>
+      </TableRow>
+    );
+  };
 
   return (
     <section className={styles.section}>
@@ -147,57 +148,29 @@ export function AnycastTable(props: AnycastTableProps) {
         )}
       </div>
       {toolbar}
-      <div className={styles.scroller} ref={scrollerRef}>
-        <Table aria-labelledby={headingId} aria-rowcount={rows.length + 1} aria-busy={loading} size="extra-small" className={styles.table} sortable={onSort !== undefined}>
-          <TableHeader className={styles.headRow}>
-            <TableRow aria-rowindex={1}>
-              {header('address', 'Address')}
-              {header('family', 'Family', styles.colFamily)}
-              {header('interface', 'Interface', styles.colInterface)}
-              {header('scope', 'Scope ID', styles.colScope)}
-              <TableHeaderCell className={styles.colActions} sortable={false}>
-                <span className={styles.muted}>Actions</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <SpacerRow height={virtual.padTop} columns={COLUMN_COUNT} />
-            {virtual.indexes.map((index) => {
-              const row = rows[index]!;
-              return (
-                <TableRow key={entryKey(row.entry)} aria-rowindex={index + 2} className={styles.row}>
-                  <TableCell className={styles.address} title={row.entry.address}>
-                    {row.entry.address}
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color="brand" size="small" shape="rounded">
-                      {FAMILY_LABEL[row.entry.family]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell className={styles.ellipsis}>
-                    {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
-                  </TableCell>
-                  <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
-                  <TableCell>
-                    <span className={styles.actions}>
-                      <Button
-                        size="small"
-                        appearance="subtle"
-                        icon={<Delete20Regular />}
-                        aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
-                        onClick={(event) => onDelete(row, event.currentTarget)}
-                      >
-                        Delete
-                      </Button>
-                      {onCopy && <MoreActions row={row} onCopy={onCopy} />}
-                    </span>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-            <SpacerRow height={virtual.padBottom} columns={COLUMN_COUNT} />
-          </TableBody>
-        </Table>
+      <VirtualTable
+        aria-labelledby={headingId}
+        rowCount={rows.length}
+        columns={COLUMN_COUNT}
+        rowHeight={ROW_HEIGHT}
+        resetKey={`${query}\u0000${filter?.luid ?? ''}\u0000${sort?.column ?? ''}\u0000${sort?.direction ?? ''}`}
+        sortable={onSort !== undefined}
+        busy={loading}
+        className={styles.scroller}
+        tableClassName={styles.table}
+        renderRow={renderRow}
+        header={
+          <>
+            {header('address', 'Address')}
+            {header('family', 'Family', styles.colFamily)}
+            {header('interface', 'Interface', styles.colInterface)}
+            {header('scope', 'Scope ID', styles.colScope)}
+            <TableHeaderCell className={styles.colActions} sortable={false}>
+              <span className={styles.muted}>Actions</span>
+            </TableHeaderCell>
+          </>
+        }
+      >
         {loading ? (
           <div className={styles.empty}>
             <Spinner size="small" label="Loading anycast addresses…" />
@@ -205,7 +178,7 @@ export function AnycastTable(props: AnycastTableProps) {
         ) : (
           rows.length === 0 && <EmptyState filter={filter} unavailable={unavailable} query={query} onClearSearch={onClearSearch} />
         )}
-      </div>
+      </VirtualTable>
     </section>
   );
 }

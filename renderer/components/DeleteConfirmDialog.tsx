@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { Delete20Regular } from '@fluentui/react-icons';
 import { interfaceLabel } from '../../app/model';
-import { aliasOf, type AnycastRowView } from './AnycastTable';
+import { aliasOf, type AnycastRowView } from '../views/anycastRows';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '480px' },

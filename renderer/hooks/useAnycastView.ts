@@ -5,12 +5,10 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import type { AnycastEntry, Luid, NetworkInterface } from '../../app/model';
-import type { AnycastRowView } from '../components/AnycastTable';
 import { FAMILY_LABEL } from '../format';
 import { queryTerms, matchesTerms, searchText } from '../tables/search';
 import { sortByAddress, sortByKey, type SortState } from '../tables/sorting';
-
-export type AnycastColumn = 'address' | 'family' | 'interface' | 'scope';
+import { aliasOf, type AnycastColumn, type AnycastRowView } from '../views/anycastRows';
 
 interface Searchable {
   row: AnycastRowView;
@@ -53,7 +51,7 @@ function sortRows(rows: readonly AnycastRowView[], { column, direction }: SortSt
     case 'family':
       return sortByKey(rows, (r) => r.entry.family, direction);
     case 'interface':
-      return sortByKey(rows, (r) => r.iface?.alias ?? `interface ${r.entry.interfaceIndex}`, direction);
+      return sortByKey(rows, aliasOf, direction);
     case 'scope':
       return sortByKey(rows, (r) => r.entry.scopeId, direction);
   }

@@ -12,12 +12,13 @@ export const POLL_INTERVAL_MS = 15_000;
 /** Windows reports one adapter change as several notifications (one per stack); one reload covers them. */
 export const EVENT_SETTLE_MS = 250;
 
-export function useLiveRefresh(api: AnycastApi, refreshQuietly: () => Promise<void>): void {
+/** `events` is the API or the dispatcher: whatever announces interface changes. */
+export function useLiveRefresh(events: Pick<AnycastApi, 'onInterfacesChanged'>, refreshQuietly: () => Promise<void>): void {
   const reload = useEffectEvent(() => void refreshQuietly());
 
   useEffect(() => {
     let settle: ReturnType<typeof setTimeout> | undefined;
-    const stop = api.onInterfacesChanged(() => {
+    const stop = events.onInterfacesChanged(() => {
       clearTimeout(settle);
       settle = setTimeout(reload, EVENT_SETTLE_MS);
     });
@@ -25,7 +26,7 @@ export function useLiveRefresh(api: AnycastApi, refreshQuietly: () => Promise<vo
       clearTimeout(settle);
       stop();
     };
-  }, [api]);
+  }, [events]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setInterval> | undefined;

@@ -9,11 +9,7 @@ import {
   type ToasterProps,
 } from '@fluentui/react-components';
 import { useCallback, useRef } from 'react';
-
-interface ToastAction {
-  label: string;
-  onClick: () => void;
-}
+import type { ToastAction } from '../state/dispatcher';
 
 /** Long enough to notice a mistake and reach the button, short enough not to linger. */
 const UNDO_TOAST_MS = 10_000;

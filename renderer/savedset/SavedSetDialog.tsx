@@ -22,21 +22,18 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowRepeatAll20Regular, ArrowUndo20Regular, Save20Regular, Stop20Regular } from '@fluentui/react-icons';
+import { ArrowRepeatAll20Regular, Save20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ApplyPlan } from '../../app/apply-plan';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { AnycastEntry, AppError, NetworkInterface } from '../../app/model';
 import type { SavedSet } from '../../app/saved-set';
 import { planSavedSet, toSavedEntries } from '../../app/saved-set-plan';
-import { ApplyReport } from '../bulk/ApplyReport';
 import { useLargeDialogStyles } from '../bulk/dialogStyles';
 import { OutcomeTable } from '../bulk/OutcomeTable';
 import { previewCountsText, previewOutcomeRows } from '../bulk/outcomeRows';
-import { RunProgress } from '../bulk/RunProgress';
-import { useBulkApply } from '../bulk/useBulkApply';
+import { RunActions, RunBody, usePlanRun } from '../bulk/PlanRun';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, pluralize } from '../format';
+import type { Dispatcher } from '../state/dispatcher';
 
 const useStyles = makeStyles({
   state: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -45,11 +42,9 @@ const useStyles = makeStyles({
 });
 
 interface SavedSetDialogProps {
-  api: AnycastApi;
+  dispatcher: Dispatcher;
   interfaces: NetworkInterface[];
   entries: AnycastEntry[];
-  /** Reloads the lists after a re-apply. Stable. */
-  onChanged: () => void;
   /** Opens the export with a persistent-store PowerShell script chosen. */
   onExportPersistent: () => void;
   onClose: () => void;
@@ -57,7 +52,7 @@ interface SavedSetDialogProps {
 
 type Loaded = { state: 'loading' } | { state: 'loaded'; set: SavedSet } | { state: 'failed'; error: AppError };
 
-export default function SavedSetDialog({ api, interfaces, entries, onChanged, onExportPersistent, onClose }: SavedSetDialogProps) {
+export default function SavedSetDialog({ dispatcher, interfaces, entries, onExportPersistent, onClose }: SavedSetDialogProps) {
   const styles = useStyles();
   const shape = useLargeDialogStyles();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -65,35 +60,27 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
-  const [ran, setRan] = useState<ApplyPlan | null>(null);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const stopRef = useRef<HTMLButtonElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
-  const bulk = useBulkApply(api, onChanged);
+  const run = usePlanRun(dispatcher);
+  const { busy } = run;
 
   useEffect(() => {
     let current = true;
-    void api.getSavedSet({}).then((reply) => {
+    void dispatcher.readSavedSet().then((reply) => {
       if (current) setLoaded(reply.ok ? { state: 'loaded', set: reply.value } : { state: 'failed', error: reply.error });
     });
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [dispatcher]);
 
   const set = loaded.state === 'loaded' ? loaded.set : null;
   const preview = useMemo(() => planSavedSet(set?.entries ?? [], { interfaces, entries }), [set, interfaces, entries]);
-  const busy = bulk.phase !== null;
-  const done = bulk.summary !== null && !busy;
-  useEffect(() => {
-    if (busy) stopRef.current?.focus();
-    else if (done) closeRef.current?.focus();
-  }, [busy, done]);
 
   const save = async () => {
     setConfirmReplace(false);
     setSaving(true);
-    const reply = await api.saveSavedSet({ entries: toSavedEntries(entries, interfaces) });
+    const reply = await dispatcher.saveSet(toSavedEntries(entries, interfaces));
     setSaving(false);
     setSaveError(reply.ok ? null : reply.error);
     setJustSaved(reply.ok);
@@ -110,11 +97,10 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
 
   const reapply = () => {
     setJustSaved(false);
-    setRan(preview);
-    void bulk.apply(preview);
+    run.start(preview);
   };
 
-  const shown = ran ?? preview;
+  const shown = run.ran ?? preview;
   return (
     <Dialog open onOpenChange={(_, data) => !data.open && !busy && onClose()}>
       <DialogSurface className={mergeClasses(shape.surface, shape.fitContent)}>
@@ -172,42 +158,30 @@ export default function SavedSetDialog({ api, interfaces, entries, onChanged, on
             )}
             {loaded.state === 'failed' && <ErrorNotice error={loaded.error} />}
             {saveError && <ErrorNotice error={saveError} />}
-            {bulk.progress && <RunProgress progress={bulk.progress} verb={bulk.phase === 'removing' ? 'Removing' : 'Re-applying'} />}
-            {bulk.summary && !busy ? (
-              <ApplyReport summary={bulk.summary} stopped={bulk.stopped} addedCount={bulk.added.length} removal={bulk.removal} />
-            ) : (
-              set && set.entries.length > 0 && (
+            <RunBody run={run} verb="Re-applying">
+              {set && set.entries.length > 0 && (
                 <>
                   <h3 className={styles.previewHeading}>
                     On this computer now: <Text weight="regular">{previewCountsText(shown.counts)}</Text>
                   </h3>
                   <OutcomeTable label="Saved entries" statusHeading="Status" rows={previewOutcomeRows(shown)} />
                 </>
-              )
-            )}
+              )}
+            </RunBody>
           </DialogContent>
           <DialogActions className={shape.actions}>
-            {busy ? (
-              <Button ref={stopRef} icon={<Stop20Regular />} onClick={bulk.stop} disabledFocusable={bulk.progress?.stopping ?? false}>
-                Stop
-              </Button>
-            ) : (
-              <>
-                {done && bulk.added.length > 0 && !bulk.removal && (
-                  <Button icon={<ArrowUndo20Regular />} onClick={() => void bulk.removeAdded()}>
-                    Remove what was just added
-                  </Button>
-                )}
-                <Button ref={closeRef} appearance={done ? 'primary' : 'secondary'} onClick={onClose}>
-                  Close
-                </Button>
-                {!done && (
+            <RunActions
+              run={run}
+              onClose={onClose}
+              idle={
+                <>
+                  <Button onClick={onClose}>Close</Button>
                   <Button appearance="primary" icon={<ArrowRepeatAll20Regular />} disabled={!set || set.entries.length === 0} onClick={reapply}>
                     Re-apply saved set
                   </Button>
-                )}
-              </>
-            )}
+                </>
+              }
+            />
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -6,6 +6,7 @@ import { saveTextFile } from '../../renderer/download';
 import { invalidRequestError } from '../../app/error-catalogue';
 import { ERROR_INVALID_PARAMETER } from '../../app/win32-errors';
 import { ETHERNET, inProcessApi, WIFI } from './inProcessApi';
+import { dispatcherFor } from './dispatcher';
 import { renderWithProviders } from './render';
 
 vi.mock('../../renderer/download', () => ({ saveTextFile: vi.fn() }));
@@ -26,7 +27,7 @@ const AUDIT = [
 
 async function renderAudit() {
   const api = inProcessApi({ audit: AUDIT });
-  const view = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+  const view = renderWithProviders(<AuditLogDialog dispatcher={dispatcherFor(api)} onClose={() => {}} />);
   const dialog = screen.getByRole('dialog', { name: 'Audit log' });
   const table = within(dialog).getByRole('table', { name: 'Audit records' });
   await within(dialog).findByText('4 records, newest first.');
@@ -85,7 +86,7 @@ describe('Audit log viewer', () => {
   it('shows an attempt whose outcome is not on record as such, and filters and exports it', async () => {
     const unrecorded: AuditRecord = { ...record('2025-03-14T08:20:00.000Z', 'create', '192.0.2.99', ETHERNET), resultCode: null, result: null };
     const api = inProcessApi({ audit: [...AUDIT, unrecorded] });
-    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const { user } = renderWithProviders(<AuditLogDialog dispatcher={dispatcherFor(api)} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('5 records, newest first.');
     const [, newest] = within(dialog).getAllByRole('row');
@@ -102,7 +103,7 @@ describe('Audit log viewer', () => {
       record(new Date(Date.UTC(2025, 2, 14, 8) + n * 60_000).toISOString(), 'create', `10.0.${n >> 8}.${n & 255}`, n % 2 ? WIFI : ETHERNET),
     );
     const api = inProcessApi({ audit: many });
-    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const { user } = renderWithProviders(<AuditLogDialog dispatcher={dispatcherFor(api)} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
     await user.type(within(dialog).getByRole('searchbox', { name: 'Search audit log' }), '10.0.0.4');
@@ -122,7 +123,7 @@ describe('Audit log viewer', () => {
   it('says why older records could not be read, and keeps what is shown', async () => {
     const many = Array.from({ length: AUDIT_VIEWER_PAGE + 1 }, (_, n) => record(`2025-03-14T08:00:${String(n % 60).padStart(2, '0')}.000Z`, 'create', `10.1.${n >> 8}.${n & 255}`, ETHERNET));
     const api = inProcessApi({ audit: many });
-    const { user } = renderWithProviders(<AuditLogDialog api={api} onClose={() => {}} />);
+    const { user } = renderWithProviders(<AuditLogDialog dispatcher={dispatcherFor(api)} onClose={() => {}} />);
     const dialog = screen.getByRole('dialog', { name: 'Audit log' });
     await within(dialog).findByText('1,000 records, newest first. Older records are in the log.');
     const removed = 'The older records were removed from the log while it was open.';
@@ -133,7 +134,7 @@ describe('Audit log viewer', () => {
   });
 
   it('says when nothing has been recorded yet', async () => {
-    renderWithProviders(<AuditLogDialog api={inProcessApi()} onClose={() => {}} />);
+    renderWithProviders(<AuditLogDialog dispatcher={dispatcherFor(inProcessApi())} onClose={() => {}} />);
     expect(await screen.findByText('No changes have been recorded yet.')).toBeInTheDocument();
   });
 });

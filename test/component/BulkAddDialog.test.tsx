@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { win32Error } from '../../app/error-catalogue';
 import { ERROR_ACCESS_DENIED } from '../../app/win32-errors';
 import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
+import { dispatcherFor } from './dispatcher';
 import { ETHERNET, inProcessApi, INTERFACES, SEED_ENTRIES, WIFI } from './inProcessApi';
 import { renderWithProviders } from './render';
 
@@ -22,10 +23,12 @@ const PASTE = [
 function renderDialog() {
   const api = inProcessApi({ refuse: { createAnycast: (row) => (row.address === '198.51.100.20' ? ERROR_ACCESS_DENIED : undefined) } });
   void api.computer.createAnycast({ address: '2001:db8::10', family: 'ipv6', interfaceLuid: BigInt(WIFI.luid), interfaceIndex: 0, scopeId: 0 });
-  const onChanged = vi.fn();
+  const dispatcher = dispatcherFor(api);
+  // The lists are re-read after a run.
+  const onChanged = vi.spyOn(dispatcher, 'refresh');
   const onClose = vi.fn();
   const view = renderWithProviders(
-    <BulkAddDialog api={api} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onChanged={onChanged} onClose={onClose} />,
+    <BulkAddDialog dispatcher={dispatcher} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onClose={onClose} />,
   );
   const dialog = screen.getByRole('dialog', { name: 'Bulk add anycast addresses' });
   return { ...view, api, dialog, onChanged, onClose };

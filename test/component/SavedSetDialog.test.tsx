@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SavedEntry } from '../../app/saved-set';
 import { planSavedSet, toSavedEntries } from '../../app/saved-set-plan';
 import SavedSetDialog from '../../renderer/savedset/SavedSetDialog';
+import { dispatcherFor } from './dispatcher';
 import { ETHERNET, inProcessApi, INTERFACES, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
@@ -12,7 +13,7 @@ function renderSavedSet(options: InProcessOptions = {}) {
   const api = inProcessApi({ now: new Date('2025-03-14T09:26:53.000Z'), ...options });
   const onExportPersistent = vi.fn();
   const view = renderWithProviders(
-    <SavedSetDialog api={api} interfaces={INTERFACES} entries={options.entries ?? SEED_ENTRIES} onChanged={() => {}} onExportPersistent={onExportPersistent} onClose={() => {}} />,
+    <SavedSetDialog dispatcher={dispatcherFor(api)} interfaces={INTERFACES} entries={options.entries ?? SEED_ENTRIES} onExportPersistent={onExportPersistent} onClose={() => {}} />,
   );
   const dialog = screen.getByRole('dialog', { name: 'Saved set' });
   return { ...view, api, dialog, onExportPersistent };

@@ -8,6 +8,7 @@ import { changeNotRecordedWarning } from '../../app/audit-errors';
 import { describeWriteFault } from '../../main/audit/write-fault';
 import { App } from '../../renderer/App';
 import BulkAddDialog from '../../renderer/bulk/BulkAddDialog';
+import { dispatcherFor } from './dispatcher';
 import { inProcessApi, INTERFACES, readAfter, SEED_ENTRIES, type InProcessApi, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
@@ -58,7 +59,7 @@ describe('a change made but not on record', () => {
   it('marks each bulk row added without a record, and each removal without one', async () => {
     const api = inProcessApi({ outcomeUnwritable: (address) => address === '192.0.2.11' });
     const { user } = renderWithProviders(
-      <BulkAddDialog api={api} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onChanged={() => {}} onClose={() => {}} />,
+      <BulkAddDialog dispatcher={dispatcherFor(api)} interfaces={INTERFACES} entries={SEED_ENTRIES} elevated onClose={() => {}} />,
     );
     const dialog = screen.getByRole('dialog', { name: 'Bulk add anycast addresses' });
     await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));

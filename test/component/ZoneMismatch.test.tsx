@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnycastKey } from '../../app/ipc-contract';
 import type { NetworkInterface } from '../../app/model';
 import { AddAnycastForm } from '../../renderer/components/AddAnycastForm';
-import { ETHERNET, INTERFACES, WIFI } from './fakeApi';
+import { ETHERNET, INTERFACES, WIFI } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 type OnAdd = (key: AnycastKey, iface: NetworkInterface) => Promise<boolean>;
