@@ -6,7 +6,7 @@ import { App } from '../../renderer/App';
 import { EVENT_SETTLE_MS } from '../../renderer/hooks/useLiveRefresh';
 import { win32Error } from '../../app/error-catalogue';
 import { ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
-import { ETHERNET, IDENTITY, inProcessApi, LAB, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
+import { ETHERNET, IDENTITY, inProcessApi, INTERFACES, LAB, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 async function renderApp(options: InProcessOptions = {}) {
@@ -80,7 +80,7 @@ describe('Search and sort', () => {
     const { user, interfaces } = await renderApp();
     await user.type(screen.getByRole('searchbox', { name: 'Search interfaces' }), 'intel');
     await waitFor(() => expect(firstCells(interfaces)).toEqual(['All interfaces', 'Ethernet', 'Wi-Fi']));
-    expect(screen.getByText('2 of 4 interfaces')).toBeInTheDocument();
+    expect(screen.getByText(`2 of ${INTERFACES.length} interfaces`)).toBeInTheDocument();
 
     const index = within(interfaces).getByRole('columnheader', { name: 'Index' });
     await user.click(within(index).getByRole('button'));
