@@ -24,7 +24,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/component/**/*.test.tsx'],
           setupFiles: ['test/support/fast-check-replay.ts', 'test/component/setup.ts'],
-          testTimeout: 20_000,
+          // A hang guard, not a speed goal: jsdom with Fluent takes 10-15 s for a long flow on two busy cores.
+          testTimeout: 60_000,
         },
       },
     ],
