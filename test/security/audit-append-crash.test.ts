@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generationPath } from '../../main/audit/log-generations';
 import { JsonLinesAppender } from '../../main/storage/durable-append';
-import { bundleChild, runUntilKilled } from './kill-writer';
+import { bundleChild, runUntilKilled, type KillAt } from './kill-writer';
 
 const KILLS = 6;
 /** A rotation every hundred or so records, and enough files kept that none is dropped in a run. */
@@ -30,11 +30,17 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The last record the writer reported appended before it was killed. */
-const appendUntilKilled = (target: string, mode: 'durable' | 'buffered', delayMs: number) => runUntilKilled(child, [target, mode], delayMs);
-const appendRotatingUntilKilled = (target: string, delayMs: number) =>
-  runUntilKilled(child, [target, 'rotating', String(ROTATE_AT_BYTES), String(KEEP_ROTATED)], delayMs);
+const appendUntilKilled = (target: string, mode: 'durable' | 'buffered', at: KillAt) => runUntilKilled(child, [target, mode], at);
+const appendRotatingUntilKilled = (target: string, at: KillAt) =>
+  runUntilKilled(child, [target, 'rotating', String(ROTATE_AT_BYTES), String(KEEP_ROTATED)], at);
 
-const randomDelay = () => 20 + Math.floor(Math.random() * 200);
+/**
+ * Killed after a random count of reported records, not a time: a busy machine once wrote
+ * none in 220 ms. The control keeps a random time, which lands inside a batch of writes.
+ */
+const randomKill = (from: number, to: number): KillAt => ({ afterRecords: from + Math.floor(Math.random() * (to - from)) });
+/** Past two or more rotations (about a hundred records each), so kills land across rotations. */
+const rotatingKill = () => randomKill(250, 800);
 
 /** The file's lines in order: each record's number (its n, or an intent's id), or null for a line that is not a whole record. */
 function readLines(path: string): Array<number | null> {
@@ -73,7 +79,7 @@ describe('the audit appender under SIGKILL', () => {
   it(`keeps every record reported written, whole and in order, through ${KILLS} kills`, async () => {
     const target = join(dir, 'audit.jsonl');
     for (let kill = 0; kill < KILLS; kill++) {
-      const lastDone = await appendUntilKilled(target, 'durable', randomDelay());
+      const lastDone = await appendUntilKilled(target, 'durable', randomKill(1, 300));
       expect(lastDone).toBeGreaterThan(0);
       const lines = readLines(target);
       expectEveryReportedRecord(lines.slice(lines.lastIndexOf(1)), lastDone);
@@ -82,7 +88,7 @@ describe('the audit appender under SIGKILL', () => {
 
   it('after a crash, the next record starts on a line of its own', async () => {
     const target = join(dir, 'after-crash.jsonl');
-    await appendUntilKilled(target, 'durable', randomDelay());
+    await appendUntilKilled(target, 'durable', randomKill(1, 300));
     const log = new JsonLinesAppender(target);
     log.append({ n: 'after' });
     await log.flush();
@@ -96,7 +102,7 @@ describe('the rotating audit log under SIGKILL', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       const folder = join(dir, `rotating-${kill}`);
       mkdirSync(folder);
-      const lastDone = await appendRotatingUntilKilled(join(folder, 'audit.jsonl'), randomDelay());
+      const lastDone = await appendRotatingUntilKilled(join(folder, 'audit.jsonl'), rotatingKill());
       expect(lastDone).toBeGreaterThan(0);
       const { lines, files } = readRotatedLines(join(folder, 'audit.jsonl'));
       rotations += files - 1;
@@ -112,7 +118,7 @@ describe('the control: a buffered write stream under SIGKILL', () => {
     let lost = false;
     for (let attempt = 0; attempt < CONTROL_ATTEMPTS && !lost; attempt++) {
       const target = join(dir, `buffered-${attempt}.jsonl`);
-      const lastDone = await appendUntilKilled(target, 'buffered', randomDelay());
+      const lastDone = await appendUntilKilled(target, 'buffered', 20 + Math.floor(Math.random() * 200));
       lost = readLines(target).filter((n) => n !== null).length < lastDone;
     }
     expect(lost).toBe(true);

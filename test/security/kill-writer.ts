@@ -17,7 +17,14 @@ export async function bundleChild(source: string, dir: string): Promise<string> 
  * Runs `child` with `args`, kills it `delayMs` after it prints "ready", and resolves with
  * the N of the last "wrote N" line it printed. Rejects if it exits by itself.
  */
-export function runUntilKilled(child: string, args: readonly string[], delayMs: number): Promise<number> {
+/**
+ * When to kill the writer: `delayMs` after it is ready, or as soon as it has reported
+ * `afterRecords` records written. A count does not depend on how busy the machine is, and
+ * the kill still lands at a random point of the writes that follow the report.
+ */
+export type KillAt = number | { afterRecords: number };
+
+export function runUntilKilled(child: string, args: readonly string[], at: KillAt): Promise<number> {
   return new Promise((resolve, reject) => {
     const writer = spawn(process.execPath, [child, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let lastDone = 0;
@@ -26,8 +33,12 @@ export function runUntilKilled(child: string, args: readonly string[], delayMs: 
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        if (line === 'ready') setTimeout(() => writer.kill('SIGKILL'), delayMs);
-        else lastDone = Number(line.slice('wrote '.length));
+        if (line === 'ready') {
+          if (typeof at === 'number') setTimeout(() => writer.kill('SIGKILL'), at);
+        } else {
+          lastDone = Number(line.slice('wrote '.length));
+          if (typeof at === 'object' && lastDone >= at.afterRecords) writer.kill('SIGKILL');
+        }
       }
     });
     writer.on('error', reject);
