@@ -15,7 +15,7 @@ export interface OutcomeRow {
   location: string;
   address?: string;
   interfaceLabel?: string;
-  /** Shown when address and interface could not be read, so the row is still recognisable. */
+  /** Shown with the reason when the address could not be read, so the row is still recognisable. */
   raw: string;
   status: string;
   tone: OutcomeTone;
@@ -45,26 +45,19 @@ export function OutcomeTable({ label, rows, statusHeading }: { label: string; ro
   const styles = useStyles();
   const renderRow = (index: number, rowProps: VirtualRowProps) => {
     const row = rows[index]!;
-    const readable = row.address !== undefined || row.interfaceLabel !== undefined;
     return (
       <TableRow key={row.key} {...rowProps}>
         <TableCell className={styles.cell}>{row.location}</TableCell>
-        {readable ? (
-          <>
-            <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? '—'}</TableCell>
-            <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
-          </>
-        ) : (
-          <TableCell className={mergeClasses(styles.cell, styles.raw)} colSpan={2}>
-            {row.raw || '(empty)'}
-          </TableCell>
-        )}
+        {/* Only an address that was read goes here; the raw line goes with the reason it was refused. */}
+        <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? <span className={styles.muted}>—</span>}</TableCell>
+        <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
         <TableCell className={styles.cell}>
           <div className={styles.status}>
             <Badge appearance="tint" shape="rounded" size="medium" color={row.tone satisfies BadgeProps['color']}>
               {row.status}
             </Badge>
             {row.reason && <span className={styles.reason}>{row.reason}</span>}
+            {row.address === undefined && <span className={styles.raw}>Read: {row.raw || '(empty)'}</span>}
             {row.warnings.map((w) => (
               <span key={w} className={styles.warning}>
                 {w}
