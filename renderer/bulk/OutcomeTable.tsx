@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Fluent colours a hovered row Highlight in contrast themes, which reads as a link; these rows do nothing on a click.
+  row: { '@media (forced-colors: active)': { ':hover': { color: 'CanvasText' } } },
 });
 
 export function OutcomeTable({ label, rows, statusHeading }: { label: string; rows: readonly OutcomeRow[]; statusHeading: string }) {
@@ -46,7 +48,7 @@ export function OutcomeTable({ label, rows, statusHeading }: { label: string; ro
   const renderRow = (index: number, rowProps: VirtualRowProps) => {
     const row = rows[index]!;
     return (
-      <TableRow key={row.key} {...rowProps}>
+      <TableRow key={row.key} {...rowProps} className={styles.row}>
         <TableCell className={styles.cell}>{row.location}</TableCell>
         {/* Only an address that was read goes here; the raw line goes with the reason it was refused. */}
         <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? <span className={styles.muted}>—</span>}</TableCell>
