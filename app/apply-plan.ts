@@ -2,7 +2,7 @@
  * One plan for adding many entries, whatever they came from (a pasted list, a CSV, a JSON
  * entry list or the saved set): each row's address is checked, its interface found, its
  * stack checked, and rows that are already on the computer or repeat an earlier row are
- * marked, so applying the plan sends only rows that would change something.
+ * marked as such (not as invalid), so applying the plan sends only rows that would change something.
  * Nothing here changes the machine.
  */
 import { validateAnycastAddress } from './address-validation';
@@ -38,6 +38,9 @@ interface Resolved {
 export type PlanRow =
   | (RowBase & Resolved & { status: 'ready' })
   | (RowBase & Resolved & { status: 'already-present'; reason: string })
+  /** The same entry as an earlier row of this input: added once, by that row. */
+  | (RowBase & Resolved & { status: 'repeated'; reason: string })
+  /** `address` is kept when the address itself was good (the interface was not), so it can be shown. */
   | (RowBase & Partial<Resolved> & { status: 'invalid'; reason: string });
 
 export type PlanStatus = PlanRow['status'];
@@ -80,7 +83,7 @@ export function noStackReason(label: string, family: Family, address?: string): 
   return `${label} has no ${stack} stack, so it cannot take ${address === undefined ? `this ${stack} address` : `the ${stack} address ${address}`}.`;
 }
 
-export const emptyPlanCounts = (): Record<PlanStatus, number> => ({ ready: 0, 'already-present': 0, invalid: 0 });
+export const emptyPlanCounts = (): Record<PlanStatus, number> => ({ ready: 0, 'already-present': 0, repeated: 0, invalid: 0 });
 
 /** A plan that could not be made at all, saying why. */
 export function refusedPlan<S extends PlanSource>(source: S, problem: string): ApplyPlan<S> {
@@ -109,7 +112,8 @@ function planRow(
   if (!check.ok || !resolution.ok) {
     const swapped = check.ok ? undefined : swappedOrder(source);
     const reasons = swapped !== undefined ? [swapped] : [check.ok ? '' : check.reason, resolution.ok ? '' : resolution.reason];
-    return { ...base, status: 'invalid', reason: reasons.filter((r) => r !== '').join(' ') };
+    const good = check.ok ? { address: check.address, family: check.family } : {};
+    return { ...base, ...good, status: 'invalid', reason: reasons.filter((r) => r !== '').join(' ') };
   }
   const { iface } = resolution;
   const resolved: Resolved = {
@@ -124,7 +128,7 @@ function planRow(
   const key = entryKey({ address: check.address, interfaceLuid: iface.luid });
   const earlier = seen.get(key);
   if (earlier !== undefined) {
-    return { ...base, ...resolved, warnings, status: 'invalid', reason: `${earlier} already adds ${check.address} to ${interfaceLabel(iface)}; it is added once.` };
+    return { ...base, ...resolved, warnings, status: 'repeated', reason: `${earlier} already adds ${check.address} to ${interfaceLabel(iface)}; it is added once.` };
   }
   seen.set(key, source.location);
   if (present.has(key)) {

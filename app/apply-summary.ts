@@ -11,7 +11,7 @@ export type CreateOutcome =
   | { ok: true; warning?: Pick<AppError, 'title' | 'what'> }
   | { ok: false; error: Pick<AppError, 'code' | 'symbol' | 'title' | 'what'> };
 
-/** 'skipped' rows were never sent: invalid in the plan, or the apply stopped first. */
+/** 'skipped' rows were never sent: invalid or repeated in the plan, or the apply stopped first. */
 export type ApplyStatus = 'added' | 'already-present' | 'failed' | 'skipped';
 
 export interface ApplyRowResult {
@@ -42,7 +42,7 @@ function applyResult(row: PlanRow, outcome: CreateOutcome | undefined): Omit<App
     return { status: 'failed', reason: `${title} (${code} ${symbol}): ${what}` };
   }
   if (row.status === 'already-present') return { status: 'already-present', reason: row.reason };
-  if (row.status === 'invalid') return { status: 'skipped', reason: `Not sent: ${row.reason}` };
+  if (row.status === 'invalid' || row.status === 'repeated') return { status: 'skipped', reason: `Not sent: ${row.reason}` };
   return { status: 'skipped', reason: 'Not sent: the import stopped before this row.' };
 }
 

@@ -140,7 +140,11 @@ export function App({ api }: { api: AnycastApi }) {
             rows={rows}
             totalCount={data.entries.length}
             filter={selected}
-            onShowAll={() => setSelectedLuid(null)}
+            onShowAll={() => {
+              setSelectedLuid(null);
+              // The chip that had focus goes away with the filter.
+              restoreFocus(anycastHeadingRef.current);
+            }}
             query={anycastSearch.query}
             onClearSearch={() => anycastSearch.setQuery('')}
             sort={anycastSearch.sort}

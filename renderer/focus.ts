@@ -1,12 +1,16 @@
+/** An element, or how to find one once the screen has re-rendered (a row that comes back). */
+export type FocusTarget = HTMLElement | null | (() => HTMLElement | null);
+
 /**
  * Puts focus back after a dialog closes. Waits a frame so the dialog's focus trap
  * has let go, and falls back when the original element is gone (a deleted row).
  */
-export function restoreFocus(target: HTMLElement | null, fallback?: HTMLElement | null): void {
+export function restoreFocus(target: FocusTarget, fallback?: HTMLElement | null): void {
   requestAnimationFrame(() => {
     const usable = (el: HTMLElement | null | undefined): el is HTMLElement =>
       !!el && el.isConnected && !el.hasAttribute('disabled');
-    if (usable(target)) target.focus();
+    const element = typeof target === 'function' ? target() : target;
+    if (usable(element)) element.focus();
     else if (usable(fallback)) fallback.focus();
   });
 }

@@ -52,7 +52,6 @@ const FORMAT_LABEL: Readonly<Record<ImportFormat, string>> = {
   json: 'JSON',
 };
 
-const EXAMPLE = '192.0.2.10 Ethernet\n2001:db8::10, Wi-Fi\n198.51.100.7 "vEthernet (Lab)"';
 
 interface BulkAddDialogProps {
   dispatcher: Dispatcher;
@@ -114,7 +113,12 @@ export default function BulkAddDialog({ dispatcher, interfaces, entries, elevate
                 ) : (
                   <Field
                     label="Addresses to add"
-                    hint="One per line: the address, then the interface alias, LUID or index. Lines starting with # are ignored. CSV and JSON are read by their column names."
+                    hint={
+                      <>
+                        One per line: the address, then the interface alias, LUID or index, as in <code>192.0.2.10 Ethernet</code> or{' '}
+                        <code>198.51.100.7 "vEthernet (Lab)"</code>. Lines starting with # are ignored. CSV and JSON are read by their column names.
+                      </>
+                    }
                   >
                     <Textarea
                       ref={textRef}
@@ -125,7 +129,7 @@ export default function BulkAddDialog({ dispatcher, interfaces, entries, elevate
                         setLoadedFile(null);
                       }}
                       onPaste={refuseHugePaste}
-                      placeholder={EXAMPLE}
+                      // No placeholder: the hint gives examples, and grey rows in the box read as rows already typed.
                       rows={6}
                       resize="vertical"
                       spellCheck={false}

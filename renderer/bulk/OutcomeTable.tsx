@@ -15,7 +15,7 @@ export interface OutcomeRow {
   location: string;
   address?: string;
   interfaceLabel?: string;
-  /** Shown when address and interface could not be read, so the row is still recognisable. */
+  /** Shown with the reason when the address could not be read, so the row is still recognisable. */
   raw: string;
   status: string;
   tone: OutcomeTone;
@@ -39,32 +39,27 @@ const useStyles = makeStyles({
   reason: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Fluent colours a hovered row Highlight in contrast themes, which reads as a link; these rows do nothing on a click.
+  row: { '@media (forced-colors: active)': { ':hover': { color: 'CanvasText' } } },
 });
 
 export function OutcomeTable({ label, rows, statusHeading }: { label: string; rows: readonly OutcomeRow[]; statusHeading: string }) {
   const styles = useStyles();
   const renderRow = (index: number, rowProps: VirtualRowProps) => {
     const row = rows[index]!;
-    const readable = row.address !== undefined || row.interfaceLabel !== undefined;
     return (
-      <TableRow key={row.key} {...rowProps}>
+      <TableRow key={row.key} {...rowProps} className={styles.row}>
         <TableCell className={styles.cell}>{row.location}</TableCell>
-        {readable ? (
-          <>
-            <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? '—'}</TableCell>
-            <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
-          </>
-        ) : (
-          <TableCell className={mergeClasses(styles.cell, styles.raw)} colSpan={2}>
-            {row.raw || '(empty)'}
-          </TableCell>
-        )}
+        {/* Only an address that was read goes here; the raw line goes with the reason it was refused. */}
+        <TableCell className={mergeClasses(styles.cell, styles.mono)}>{row.address ?? <span className={styles.muted}>—</span>}</TableCell>
+        <TableCell className={styles.cell}>{row.interfaceLabel ?? <span className={styles.muted}>—</span>}</TableCell>
         <TableCell className={styles.cell}>
           <div className={styles.status}>
             <Badge appearance="tint" shape="rounded" size="medium" color={row.tone satisfies BadgeProps['color']}>
               {row.status}
             </Badge>
             {row.reason && <span className={styles.reason}>{row.reason}</span>}
+            {row.address === undefined && <span className={styles.raw}>Read: {row.raw || '(empty)'}</span>}
             {row.warnings.map((w) => (
               <span key={w} className={styles.warning}>
                 {w}

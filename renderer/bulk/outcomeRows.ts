@@ -7,6 +7,7 @@ import type { OutcomeRow, OutcomeTone } from './OutcomeTable';
 const PREVIEW_WORDS: Readonly<Record<PlanStatus, { status: string; tone: OutcomeTone }>> = {
   ready: { status: 'Ready', tone: 'brand' },
   'already-present': { status: 'Already present', tone: 'informative' },
+  repeated: { status: 'Repeated in this list', tone: 'warning' },
   invalid: { status: 'Invalid', tone: 'danger' },
 };
 
@@ -53,6 +54,7 @@ export function previewCountsText(counts: ApplyPlan['counts']): string {
   return join([
     [counts.ready, 'ready'],
     [counts['already-present'], 'already present'],
+    [counts.repeated, 'repeated'],
     [counts.invalid, 'invalid'],
   ]) || 'No rows yet';
 }

@@ -10,9 +10,11 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  shorthands,
   Spinner,
   Subtitle2,
   tokens,
@@ -31,6 +33,8 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   address: { fontFamily: tokens.fontFamilyMonospace },
+  // Contrast themes replace the red border with the text colour; a thicker dashed one still says "error".
+  addressInvalid: { '@media (forced-colors: active)': { ...shorthands.borderStyle('dashed'), ...shorthands.borderWidth('2px') } },
   // The margin keeps Add off the window's very edge when it is scrolled into view.
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, scrollMarginBottom: tokens.spacingVerticalL },
   // Beside Add, so the warning costs no height of its own on a short window.
@@ -135,7 +139,7 @@ export function AddAnycastForm({ interfaces, preferredLuid, elevated, onAdd, add
             ref={mergedInputRef}
             // Required without Field's asterisk, which would become part of the label text.
             required
-            className={styles.address}
+            className={mergeClasses(styles.address, feedback.validationState === 'error' && styles.addressInvalid)}
             value={text}
             onChange={(_, data) => {
               setText(data.value);

@@ -46,6 +46,8 @@ export interface RemoveFocus {
   onError: HTMLElement | null;
   /** Where focus returns after a warning dialog (the row and its button are gone). */
   onWarning: HTMLElement | null;
+  /** Moves focus once Undo has put the entry back: the toast, and the Undo that had focus, are gone. */
+  onUndone: () => void;
 }
 
 type SnapshotReplies = [Reply<'getStatus'>, Reply<'listInterfaces'>, Reply<'listAnycast'>];
@@ -102,7 +104,11 @@ export class Dispatcher {
       this.notifier.warn(reply.warning, focus.onWarning);
       outcome = 'warned';
     } else {
-      this.notifier.notify(`Removed ${key.address} from ${alias}`, { label: 'Undo', onClick: () => void this.undo(key, alias) });
+      this.notifier.notify(`Removed ${key.address} from ${alias}`, {
+        label: 'Undo',
+        // A failed undo opens the error dialog, which keeps focus itself.
+        onClick: () => void this.undo(key, alias).then((restored) => restored && focus.onUndone()),
+      });
       outcome = 'removed';
     }
     // Not awaited: the confirmation closes and focus moves on while the list is re-read.

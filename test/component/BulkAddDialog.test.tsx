@@ -46,14 +46,36 @@ describe('Bulk add', () => {
     await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
     await user.paste(PASTE);
 
-    expect(await within(dialog).findByText('3 ready · 1 already present · 2 invalid')).toBeInTheDocument();
+    expect(await within(dialog).findByText('3 ready · 1 already present · 1 repeated · 1 invalid')).toBeInTheDocument();
     const preview = within(dialog).getByRole('table', { name: 'Import preview' });
     expect(rowAt(preview, 'Line 1')).toHaveTextContent(/192\.0\.2\.10.*Ethernet \(index 12\).*Ready/);
     expect(rowAt(preview, 'Line 4')).toHaveTextContent(/Already present.*already on Ethernet/);
     expect(rowAt(preview, 'Line 5')).toHaveTextContent(/Invalid.*multicast/);
-    expect(rowAt(preview, 'Line 6')).toHaveTextContent(/Invalid.*Line 1 already adds 192\.0\.2\.10/);
+    expect(rowAt(preview, 'Line 6')).toHaveTextContent(/Repeated in this list.*Line 1 already adds 192\.0\.2\.10/);
+    expect(rowAt(preview, 'Line 6')).not.toHaveTextContent('Invalid');
     expect(within(dialog).getByText(/Detected: a list/)).toBeInTheDocument();
     expect(api.createAnycast).not.toHaveBeenCalled();
+  });
+
+  it('gives the examples as a hint, not as grey rows in the box', async () => {
+    const { dialog } = renderDialog();
+    const box = within(dialog).getByRole('textbox', { name: /^Addresses to add/ });
+    expect(box).not.toHaveAttribute('placeholder');
+    expect(box).toHaveAccessibleDescription(/as in 192\.0\.2\.10 Ethernet/);
+  });
+
+  it('keeps a refused row\'s raw line out of the Address column: the address read, or a dash, and the line with the reason', async () => {
+    const { user, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('textbox', { name: /^Addresses to add/ }));
+    await user.paste('999.1.1.1 Ethernet\n192.0.2.77 Nowhere');
+    const preview = await within(dialog).findByRole('table', { name: 'Import preview' });
+    await waitFor(() => expect(within(preview).getAllByRole('row')).toHaveLength(3));
+    const cells = (location: string) => within(rowAt(preview, location)).getAllByRole('cell').map((c) => c.textContent);
+    const [, address, iface, status] = cells('Line 1');
+    expect([address, iface]).toEqual(['—', '—']);
+    expect(status).toMatch(/Invalid.*999.*Read: 999\.1\.1\.1 Ethernet$/);
+    expect(cells('Line 2').slice(1, 3)).toEqual(['192.0.2.77', '—']);
+    expect(cells('Line 2')[3]).not.toContain('Read:');
   });
 
   it('adds the ready rows one by one and shows what became of every row, failures with their reason', async () => {

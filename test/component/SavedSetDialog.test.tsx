@@ -72,7 +72,7 @@ describe('Saved set against the interfaces after a restart', () => {
       [...SAVED, { address: '192.0.2.77', family: 'ipv4', interfaceLuid: '1689399632855040', interfaceIndex: 9, interfaceAlias: 'USB Ethernet' }],
       { interfaces: [reinstalled, WIFI], entries: [] },
     );
-    expect(preview.counts).toEqual({ ready: 3, 'already-present': 0, invalid: 1 });
+    expect(preview.counts).toEqual({ ready: 3, 'already-present': 0, repeated: 0, invalid: 1 });
     expect(preview.rows[0]).toMatchObject({ status: 'ready', interface: { luid: reinstalled.luid, index: 40 } });
     expect(preview.rows[0]!.warnings[0]).toMatch(/LUID changed.*found by its alias "Ethernet"/);
     expect(preview.rows[3]).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/No interface has LUID 1689399632855040 any more\. No interface matches the alias "USB Ethernet"/) });

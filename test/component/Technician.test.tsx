@@ -103,6 +103,43 @@ describe('Undo after a delete', () => {
     await waitFor(() => expect(firstCells(anycast)).toContain('192.0.2.53'));
     expect((await screen.findAllByText('Restored 192.0.2.53 to Ethernet')).length).toBeGreaterThan(0);
   });
+
+  const removeFromEthernet = async (user: Awaited<ReturnType<typeof renderApp>>['user'], anycast: HTMLElement) => {
+    await user.click(screen.getByRole('button', { name: 'Delete 192.0.2.53 from Ethernet' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(firstCells(anycast)).not.toContain('192.0.2.53'));
+  };
+
+  it('puts focus on the restored row\'s Delete button after a click on Undo, not on the page', async () => {
+    const { user, anycast } = await renderApp();
+    await removeFromEthernet(user, anycast);
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete 192.0.2.53 from Ethernet' })).toHaveFocus());
+  });
+
+  it('puts focus on the restored row\'s Delete button after Undo by keyboard (Ctrl+M, Tab, Enter)', async () => {
+    const { user, anycast } = await renderApp();
+    await removeFromEthernet(user, anycast);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    // Ctrl+M reaches the toast, Tab its Undo.
+    await user.keyboard('{Control>}m{/Control}');
+    await user.tab();
+    expect(undo).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete 192.0.2.53 from Ethernet' })).toHaveFocus());
+  });
+});
+
+describe('The interface filter chip', () => {
+  it('moves focus to the table heading when removed, since the chip goes away', async () => {
+    const { user, interfaces } = await renderApp();
+    await user.click(within(interfaces).getByRole('row', { name: /Wi-Fi/ }));
+    const chip = await screen.findByRole('button', { name: 'On Wi-Fi (index 18). Show all interfaces' });
+    chip.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { name: /^Anycast addresses/ })).toHaveFocus());
+    expect(chip).not.toBeInTheDocument();
+  });
 });
 
 describe('Live updates', () => {

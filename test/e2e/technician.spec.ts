@@ -56,11 +56,12 @@ test('bulk add shows every row before and after: ready, already present and inva
       '192.0.2.60 Ethernet',
     ].join('\n'),
   );
-  await expect(dialog.getByText('2 ready · 1 already present · 3 invalid')).toBeVisible();
+  await expect(dialog.getByText('2 ready · 1 already present · 1 repeated · 2 invalid')).toBeVisible();
   const previewTable = dialog.getByRole('table', { name: 'Import preview' });
-  await expect(previewTable.getByRole('row', { name: /^Line 4 224\.0\.0\.1/ })).toContainText('multicast');
+  // A refused address is not shown as an address: the line read goes with the reason.
+  await expect(previewTable.getByRole('row', { name: /^Line 4 — — Invalid/ })).toContainText(/multicast.*Read: 224\.0\.0\.1 Ethernet/);
   await expect(previewTable.getByRole('row', { name: /^Line 6 192\.0\.2\.61/ })).toContainText('No interface matches');
-  await expect(previewTable.getByRole('row', { name: /^Line 7 192\.0\.2\.60/ })).toContainText('Line 2 already adds 192.0.2.60');
+  await expect(previewTable.getByRole('row', { name: /^Line 7 192\.0\.2\.60/ })).toContainText(/Repeated in this list.*Line 2 already adds 192\.0\.2\.60/);
   await page.screenshot({ path: screenshotPath('bulk-add-preview'), animations: 'disabled' });
   expect(preview.apiCalls.filter((call) => call.startsWith('createAnycast'))).toEqual([]);
 
@@ -70,7 +71,7 @@ test('bulk add shows every row before and after: ready, already present and inva
   await expect(results.getByRole('row', { name: /^Line 2 192\.0\.2\.60/ })).toContainText('Added');
   await expect(results.getByRole('row', { name: /^Line 3 2001:db8::60/ })).toContainText('Added');
   await expect(results.getByRole('row', { name: /^Line 5 192\.0\.2\.53/ })).toContainText('Already present');
-  await expect(results.getByRole('row', { name: /^Line 4 224\.0\.0\.1/ })).toContainText('Skipped');
+  await expect(results.getByRole('row', { name: /^Line 4 — — Skipped/ })).toContainText('Read: 224.0.0.1 Ethernet');
   expect(preview.apiCalls.filter((call) => call.startsWith('createAnycast'))).toHaveLength(2);
   await page.screenshot({ path: screenshotPath('bulk-add-results'), animations: 'disabled' });
 

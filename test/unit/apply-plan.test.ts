@@ -29,7 +29,7 @@ describe('one apply plan for bulk add and the saved set', () => {
   it('finds a saved entry already present whatever way its address was written, and sends only the rest', () => {
     const saved = toSavedEntries([entry('2001:db8::7', ETHERNET), entry('192.0.2.10', ETHERNET)], INTERFACES);
     const plan = planSavedSet(saved, { interfaces: INTERFACES, entries: [entry('2001:0db8:0:0::7', ETHERNET)] });
-    expect(plan.counts).toEqual({ ready: 1, 'already-present': 1, invalid: 0 });
+    expect(plan.counts).toEqual({ ready: 1, 'already-present': 1, repeated: 0, invalid: 0 });
     expect(plan.rows[0]).toMatchObject({ status: 'already-present', reason: '2001:db8::7 is already on Ethernet (index 12); nothing to do.' });
     expect(rowsToApply(plan)).toEqual([{ row: 2, request: { address: '192.0.2.10', interfaceLuid: ETHERNET.luid, interfaceIndex: 12 } }]);
   });

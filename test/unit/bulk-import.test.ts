@@ -274,18 +274,29 @@ describe('preview statuses', () => {
       ['invalid', 'Wi-Fi 2 (index 7) has no IPv6 stack, so it cannot take the IPv6 address 2001:db8::5.'],
       ['invalid', expect.stringMatching(/multicast/)],
       ['invalid', expect.stringMatching(/Remove "\/24"/)],
-      ['invalid', 'Line 1 already adds 192.0.2.10 to Ethernet (index 12); it is added once.'],
+      ['repeated', 'Line 1 already adds 192.0.2.10 to Ethernet (index 12); it is added once.'],
       ['invalid', expect.stringMatching(/Leading zeros/)],
       ['invalid', expect.stringMatching(/No interface matches "Nowhere"/)],
       ['ready', ''],
     ]);
     expect(result.rows[8]?.warnings.join()).toMatch(/loopback/);
-    expect(result.counts).toEqual({ ready: 2, 'already-present': 1, invalid: 6 });
+    expect(result.counts).toEqual({ ready: 2, 'already-present': 1, repeated: 1, invalid: 5 });
   });
 
   it('treats differently written forms of one address as the same entry', () => {
     const result = preview('2001:db8::1 Ethernet\n2001:DB8:0::1 Ethernet', { entries: [entry('2001:0db8::0001', ETHERNET)] });
-    expect(result.rows.map((r) => r.status)).toEqual(['already-present', 'invalid']);
+    expect(result.rows.map((r) => r.status)).toEqual(['already-present', 'repeated']);
+  });
+
+  it('marks a line repeated within one paste as repeated, not invalid, and only the second one', () => {
+    const result = preview('192.0.2.10 Ethernet\n192.0.2.11 Ethernet\n192.0.2.10 ethernet', {});
+    expect(result.rows.map((r) => r.status)).toEqual(['ready', 'ready', 'repeated']);
+    expect(result.rows[2]).toMatchObject({ address: '192.0.2.10', reason: 'Line 1 already adds 192.0.2.10 to Ethernet (index 12); it is added once.' });
+  });
+
+  it('keeps a good address on a row refused for its interface, and none when the address is bad', () => {
+    expect(only('192.0.2.10 Nowhere')).toMatchObject({ status: 'invalid', address: '192.0.2.10', family: 'ipv4' });
+    expect(only('999.1.1.1 Ethernet').address).toBeUndefined();
   });
 
   it('notes a zone suffix that is dropped', () => {

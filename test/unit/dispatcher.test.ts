@@ -145,18 +145,21 @@ describe('the dispatcher', () => {
   it('remove: a refusal goes to the error dialog with focus back on the button that asked; nothing re-read', async () => {
     const { dispatcher, notifier, snapshotsRead } = setUp({ deleteAnycast: () => refused('Not found') });
     const button = { id: 'delete' } as unknown as HTMLElement;
-    expect(await dispatcher.remove(KEY, 'Ethernet', { onError: button, onWarning: null })).toBe('failed');
+    expect(await dispatcher.remove(KEY, 'Ethernet', { onError: button, onWarning: null, onUndone: () => {} })).toBe('failed');
     expect(notifier.report).toHaveBeenCalledWith(error('Not found'), button);
     expect(snapshotsRead()).toBe(0);
   });
 
   it('remove: a success offers Undo, which adds the entry back', async () => {
     const { dispatcher, notifier, calls } = setUp();
-    expect(await dispatcher.remove(KEY, 'Ethernet', { onError: null, onWarning: null })).toBe('removed');
+    const onUndone = vi.fn();
+    expect(await dispatcher.remove(KEY, 'Ethernet', { onError: null, onWarning: null, onUndone })).toBe('removed');
     const [message, action] = notifier.notify.mock.calls[0]!;
     expect(message).toBe('Removed 192.0.2.10 from Ethernet');
     action!.onClick();
     await vi.waitFor(() => expect(notifier.notify).toHaveBeenCalledWith('Restored 192.0.2.10 to Ethernet'));
+    // Focus moves to the restored row only once it is back.
+    await vi.waitFor(() => expect(onUndone).toHaveBeenCalledOnce());
     expect(calls.filter(([m]) => m === 'createAnycast')).toEqual([['createAnycast', KEY]]);
   });
 
