@@ -106,7 +106,7 @@ export function App({ api }: { api: AnycastApi }) {
         refreshing={data.refreshing}
         onRefresh={() => void dispatcher.refresh()}
       >
-        <SelfTestButton api={api} interfaces={data.interfaces} />
+        <SelfTestButton dispatcher={dispatcher} interfaces={data.interfaces} />
       </AppHeader>
       {data.status && (
         <div className={styles.banners}>

@@ -2,11 +2,11 @@
 import { Button, Tooltip } from '@fluentui/react-components';
 import { Stethoscope20Regular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { AnycastApi } from '../../app/ipc-contract';
 import type { NetworkInterface } from '../../app/model';
+import type { Dispatcher } from '../state/dispatcher';
 import { SelfTestDialog } from './SelfTestDialog';
 
-export function SelfTestButton({ api, interfaces }: { api: AnycastApi; interfaces: NetworkInterface[] }) {
+export function SelfTestButton({ dispatcher, interfaces }: { dispatcher: Dispatcher; interfaces: NetworkInterface[] }) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -20,7 +20,7 @@ export function SelfTestButton({ api, interfaces }: { api: AnycastApi; interface
           Check this computer
         </Button>
       </Tooltip>
-      {open && <SelfTestDialog api={api} interfaces={interfaces} onClose={close} />}
+      {open && <SelfTestDialog dispatcher={dispatcher} interfaces={interfaces} onClose={close} />}
     </>
   );
 }

@@ -24,8 +24,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular, Copy20Regular, Stethoscope20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AnycastApi } from '../../app/ipc-contract';
 import { interfaceLabel, type AppError, type NetworkInterface } from '../../app/model';
+import type { Dispatcher } from '../state/dispatcher';
 import { selfTestDocument, selfTestProblems, type SelfTestReport } from '../../app/self-test';
 import { copyText } from '../clipboard';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -43,7 +43,7 @@ const NO_INTERFACE = '';
 
 type Outcome = { kind: 'report'; report: SelfTestReport } | { kind: 'error'; error: AppError };
 
-export function SelfTestDialog({ api, interfaces, onClose }: { api: AnycastApi; interfaces: NetworkInterface[]; onClose: () => void }) {
+export function SelfTestDialog({ dispatcher, interfaces, onClose }: { dispatcher: Dispatcher; interfaces: NetworkInterface[]; onClose: () => void }) {
   const styles = useStyles();
   const [luid, setLuid] = useState(NO_INTERFACE);
   const [running, setRunning] = useState(false);
@@ -54,7 +54,7 @@ export function SelfTestDialog({ api, interfaces, onClose }: { api: AnycastApi; 
     setRunning(true);
     setCopyNote(null);
     // The LUID names exactly one interface, whatever its alias.
-    const reply = await api.runSelfTest(luid === NO_INTERFACE ? {} : { interface: luid });
+    const reply = await dispatcher.runSelfTest(luid === NO_INTERFACE ? {} : { interface: luid });
     setOutcome(reply.ok ? { kind: 'report', report: reply.value } : { kind: 'error', error: reply.error });
     setRunning(false);
   };

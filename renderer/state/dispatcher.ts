@@ -145,6 +145,16 @@ export class Dispatcher {
     return this.api.readAuditLog(request);
   }
 
+  /**
+   * Returned to the self-test dialog, which shows the report or the failure in place. A
+   * round trip adds and removes an entry, so the lists are read again after one.
+   */
+  async runSelfTest(request: Request<'runSelfTest'>): Promise<Reply<'runSelfTest'>> {
+    const reply = await this.api.runSelfTest(request);
+    if (request.interface !== undefined) await this.refreshQuietly();
+    return reply;
+  }
+
   private async create(key: AnycastKey, message: string): Promise<boolean> {
     const reply = await this.api.createAnycast(key);
     if (!reply.ok) {
