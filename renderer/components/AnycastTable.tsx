@@ -23,7 +23,8 @@ import {
 import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { useId, type ReactNode, type Ref } from 'react';
 import { entryKey, interfaceLabel, type NetworkInterface } from '../../app/model';
-import { FAMILY_LABEL, pluralize } from '../format';
+import { countText } from '../../app/search';
+import { FAMILY_LABEL } from '../format';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
 import { VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
 import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
@@ -31,6 +32,7 @@ import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
 const COLUMN_COUNT = 5;
+const ADDRESS_NOUN = { one: 'address', many: 'addresses' };
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, gap: tokens.spacingVerticalS },
@@ -64,6 +66,8 @@ interface AnycastTableProps {
   rows: AnycastRowView[];
   /** Entries on the computer, so a search can say how many of them it shows. */
   totalCount?: number;
+  /** The rows are narrowed by the search or filter they were made with (useAnycastView); by default, by `query` and `filter`. */
+  narrowed?: boolean;
   /** The interface the table is filtered to, or null for all. */
   filter: NetworkInterface | null;
   onShowAll: () => void;
@@ -85,6 +89,7 @@ interface AnycastTableProps {
 
 export function AnycastTable(props: AnycastTableProps) {
   const { rows, totalCount = rows.length, filter, onShowAll, query = '', onClearSearch, sort = null, onSort, onDelete, onCopy, loading, unavailable, toolbar, headingRef } = props;
+  const narrowed = props.narrowed ?? (query.trim() !== '' || filter !== null);
   const styles = useStyles();
   const headingId = useId();
 
@@ -141,9 +146,7 @@ export function AnycastTable(props: AnycastTableProps) {
         )}
         {!loading && (
           <Caption1 role="status" className={styles.count}>
-            {query.trim() === '' || rows.length === totalCount
-              ? pluralize(rows.length, 'address', 'addresses')
-              : `${rows.length.toLocaleString('en-US')} of ${pluralize(totalCount, 'address', 'addresses')} match`}
+            {countText(rows.length, totalCount, narrowed, ADDRESS_NOUN)}
           </Caption1>
         )}
       </div>
