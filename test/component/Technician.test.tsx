@@ -167,6 +167,17 @@ describe('Details for tickets', () => {
     expect((await screen.findAllByText('Copied the details of 198.51.100.7')).length).toBeGreaterThan(0);
   });
 
+  it('opens the More actions menu from the keyboard, and Escape returns to its button', async () => {
+    const { user } = await renderApp();
+    const more = screen.getByRole('button', { name: 'More actions for 198.51.100.7 on Wi-Fi' });
+    more.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('menuitem', { name: 'Copy details' })).toHaveFocus());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'More actions for 198.51.100.7 on Wi-Fi' })).toHaveFocus();
+  });
+
   it('shows the details selected when the clipboard is refused', async () => {
     const { user } = await renderApp();
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Denied', 'NotAllowedError'));
