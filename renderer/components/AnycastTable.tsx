@@ -40,15 +40,17 @@ const useStyles = makeStyles({
   heading: { margin: 0, outlineOffset: '2px' },
   count: { color: tokens.colorNeutralForeground3 },
   scroller: { flexGrow: 1, minHeight: '160px' },
-  table: { minWidth: '560px' },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The address is the one thing that must always be readable (issue 13 item 2): its column is wide
+  // enough for 39 characters (a full IPv6 address) and the other columns give way; a narrower window scrolls.
+  table: { minWidth: '660px' },
+  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  colAddress: { width: '312px' },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
-  colFamily: { width: '88px' },
-  colInterface: { width: '34%' },
-  colScope: { width: '96px' },
-  colActions: { width: '128px' },
+  colFamily: { width: '64px' },
+  colScope: { width: '72px' },
+  colActions: { width: '120px' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   empty: {
     display: 'flex',
@@ -143,9 +145,9 @@ export function AnycastTable(props: AnycastTableProps) {
         renderRow={renderRow}
         header={
           <>
-            {header('address', 'Address')}
+            {header('address', 'Address', styles.colAddress)}
             {header('family', 'Family', styles.colFamily)}
-            {header('interface', 'Interface', styles.colInterface)}
+            {header('interface', 'Interface')}
             {header('scope', 'Scope ID', styles.colScope)}
             <TableHeaderCell className={styles.colActions} sortable={false}>
               <span className={styles.muted}>Actions</span>
@@ -189,7 +191,7 @@ const AnycastRow = memo(
             {FAMILY_LABEL[row.entry.family]}
           </Badge>
         </TableCell>
-        <TableCell className={styles.ellipsis}>
+        <TableCell className={styles.ellipsis} title={`${aliasOf(row)} (index ${row.entry.interfaceIndex})`}>
           {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
         </TableCell>
         <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
