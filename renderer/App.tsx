@@ -80,9 +80,9 @@ export function App({ api }: { api: AnycastApi }) {
   }, [data.entries]);
   // A selection whose interface vanished on refresh falls back to all interfaces.
   const selected = (selectedLuid !== null && interfacesByLuid.get(selectedLuid)) || null;
-  const rows = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, anycastSearch.query, anycastSearch.sort);
+  const { rows, narrowed: anycastNarrowed } = useAnycastView(data.entries, interfacesByLuid, selected?.luid ?? null, anycastSearch.query, anycastSearch.sort);
   const shownEntries = useMemo(() => rows.map((r) => r.entry), [rows]);
-  const shownInterfaces = useInterfaceView(data.interfaces, counts, interfaceSearch.query, interfaceSearch.sort);
+  const interfaceView = useInterfaceView(data.interfaces, counts, interfaceSearch.query, interfaceSearch.sort);
 
   const selectInterface = (luid: Luid | null, how: SelectHow) => {
     setSelectedLuid(luid);
@@ -116,7 +116,8 @@ export function App({ api }: { api: AnycastApi }) {
       <main className={styles.main}>
         <div className={styles.interfaces}>
           <InterfaceTable
-            shown={shownInterfaces}
+            shown={interfaceView.shown}
+            narrowed={interfaceView.narrowed}
             totalInterfaces={data.interfaces.length}
             counts={counts}
             totalCount={data.entries.length}
@@ -138,6 +139,7 @@ export function App({ api }: { api: AnycastApi }) {
           </div>
           <AnycastTable
             rows={rows}
+            narrowed={anycastNarrowed}
             totalCount={data.entries.length}
             filter={selected}
             onShowAll={() => {

@@ -46,15 +46,16 @@ const useStyles = makeStyles({
   info: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', color: tokens.colorNeutralForeground3 },
   path: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   scroller: { flexGrow: 1, minHeight: '160px' },
-  table: { minWidth: '1040px' },
+  // Fits a 1024-px window's dialog: Interface, Address and Result wrap rather than push the table wider.
+  table: { minWidth: '880px' },
   // Widths exclude the cells' padding; the interface column takes what is left.
   wide: { width: 'min(1200px, calc(100vw - 48px))' },
   colTime: { width: '136px' },
-  colUser: { width: '100px' },
-  colMachine: { width: '110px' },
+  colUser: { width: '96px' },
+  colMachine: { width: '96px' },
   colOperation: { width: '72px' },
-  colAddress: { width: '140px' },
-  colResult: { width: '300px' },
+  colAddress: { width: '136px' },
+  colResult: { width: '220px' },
   empty: { padding: tokens.spacingVerticalXL, textAlign: 'center', color: tokens.colorNeutralForeground3 },
 });
 
@@ -180,6 +181,8 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
               rowCount={shown.length}
               columns={COLUMN_COUNT}
               rowHeight={ROW_HEIGHT}
+              // Interface and Result wrap at word boundaries rather than clip ("ERROR_OBJECT_ALREA…"), so rows are measured.
+              measured
               resetKey={`${deferredText}\u0000${operation}\u0000${result}`}
               className={styles.scroller}
               tableClassName={styles.table}

@@ -7,8 +7,10 @@ import { OPERATION_LABEL, OUTCOME_LABEL, outcomeOf, type Outcome } from './audit
 
 const useStyles = makeStyles({
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  result: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // A long IPv6 address wraps inside its column rather than being cut.
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  wraps: { overflowWrap: 'break-word' },
+  result: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -29,13 +31,13 @@ export function AuditRow({ record, rowProps }: { record: AuditRecord; rowProps: 
       <TableCell className={styles.cell} title={record.machine}>{record.machine}</TableCell>
       <TableCell className={styles.cell}>{OPERATION_LABEL[record.operation]}</TableCell>
       <TableCell className={styles.mono} title={record.address}>{record.address}</TableCell>
-      <TableCell className={styles.cell} title={iface}>{iface}</TableCell>
-      <TableCell>
+      <TableCell className={styles.wraps}>{iface}</TableCell>
+      <TableCell className={styles.wraps}>
         <span className={styles.result} title={detail ?? undefined}>
           <Badge appearance="tint" shape="rounded" color={BADGE_COLOR[outcome]}>
             {OUTCOME_LABEL[outcome]}
           </Badge>
-          {detail && <span className={mergeClasses(styles.cell, styles.muted)}>{detail}</span>}
+          {detail && <span className={mergeClasses(styles.wraps, styles.muted)}>{detail}</span>}
         </span>
       </TableCell>
     </TableRow>

@@ -21,16 +21,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { useId, type ReactNode, type Ref } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { entryKey, interfaceLabel, type NetworkInterface } from '../../app/model';
-import { FAMILY_LABEL, pluralize } from '../format';
+import { countText } from '../../app/search';
+import { FAMILY_LABEL } from '../format';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
-import { VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
+import { sameRowProps, VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
 import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
 const COLUMN_COUNT = 5;
+const ADDRESS_NOUN = { one: 'address', many: 'addresses' };
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, gap: tokens.spacingVerticalS },
@@ -38,15 +40,17 @@ const useStyles = makeStyles({
   heading: { margin: 0, outlineOffset: '2px' },
   count: { color: tokens.colorNeutralForeground3 },
   scroller: { flexGrow: 1, minHeight: '160px' },
-  table: { minWidth: '560px' },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The address is the one thing that must always be readable (issue 13 item 2): its column is wide
+  // enough for 39 characters (a full IPv6 address) and the other columns give way; a narrower window scrolls.
+  table: { minWidth: '660px' },
+  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  colAddress: { width: '312px' },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
-  colFamily: { width: '88px' },
-  colInterface: { width: '34%' },
-  colScope: { width: '96px' },
-  colActions: { width: '128px' },
+  colFamily: { width: '64px' },
+  colScope: { width: '72px' },
+  colActions: { width: '120px' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   empty: {
     display: 'flex',
@@ -64,6 +68,8 @@ interface AnycastTableProps {
   rows: AnycastRowView[];
   /** Entries on the computer, so a search can say how many of them it shows. */
   totalCount?: number;
+  /** The rows are narrowed by the search or filter they were made with (useAnycastView); by default, by `query` and `filter`. */
+  narrowed?: boolean;
   /** The interface the table is filtered to, or null for all. */
   filter: NetworkInterface | null;
   onShowAll: () => void;
@@ -85,6 +91,7 @@ interface AnycastTableProps {
 
 export function AnycastTable(props: AnycastTableProps) {
   const { rows, totalCount = rows.length, filter, onShowAll, query = '', onClearSearch, sort = null, onSort, onDelete, onCopy, loading, unavailable, toolbar, headingRef } = props;
+  const narrowed = props.narrowed ?? (query.trim() !== '' || filter !== null);
   const styles = useStyles();
   const headingId = useId();
 
@@ -94,38 +101,17 @@ export function AnycastTable(props: AnycastTableProps) {
     </TableHeaderCell>
   );
 
+  // Stable callbacks that call the latest props: with them a memoised row re-renders only when its entry changes.
+  const latest = useRef({ onDelete, onCopy });
+  useLayoutEffect(() => {
+    latest.current = { onDelete, onCopy };
+  });
+  const deleteRow = useCallback((row: AnycastRowView, trigger: HTMLElement) => latest.current.onDelete(row, trigger), []);
+  const copyRow = useCallback((row: AnycastRowView, what: CopyWhat) => latest.current.onCopy?.(row, what), []);
+
   const renderRow = (index: number, rowProps: VirtualRowProps) => {
     const row = rows[index]!;
-    return (
-      <TableRow key={entryKey(row.entry)} {...rowProps}>
-        <TableCell className={styles.address} title={row.entry.address}>
-          {row.entry.address}
-        </TableCell>
-        <TableCell>
-          <Badge appearance="tint" color="brand" size="small" shape="rounded">
-            {FAMILY_LABEL[row.entry.family]}
-          </Badge>
-        </TableCell>
-        <TableCell className={styles.ellipsis}>
-          {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
-        </TableCell>
-        <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
-        <TableCell>
-          <span className={styles.actions}>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<Delete20Regular />}
-              aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
-              onClick={(event) => onDelete(row, event.currentTarget)}
-            >
-              Delete
-            </Button>
-            {onCopy && <MoreActions row={row} onCopy={onCopy} />}
-          </span>
-        </TableCell>
-      </TableRow>
-    );
+    return <AnycastRow key={entryKey(row.entry)} row={row} rowProps={rowProps} onDelete={deleteRow} onCopy={onCopy ? copyRow : undefined} />;
   };
 
   return (
@@ -141,9 +127,7 @@ export function AnycastTable(props: AnycastTableProps) {
         )}
         {!loading && (
           <Caption1 role="status" className={styles.count}>
-            {query.trim() === '' || rows.length === totalCount
-              ? pluralize(rows.length, 'address', 'addresses')
-              : `${rows.length.toLocaleString('en-US')} of ${pluralize(totalCount, 'address', 'addresses')} match`}
+            {countText(rows.length, totalCount, narrowed, ADDRESS_NOUN)}
           </Caption1>
         )}
       </div>
@@ -161,9 +145,9 @@ export function AnycastTable(props: AnycastTableProps) {
         renderRow={renderRow}
         header={
           <>
-            {header('address', 'Address')}
+            {header('address', 'Address', styles.colAddress)}
             {header('family', 'Family', styles.colFamily)}
-            {header('interface', 'Interface', styles.colInterface)}
+            {header('interface', 'Interface')}
             {header('scope', 'Scope ID', styles.colScope)}
             <TableHeaderCell className={styles.colActions} sortable={false}>
               <span className={styles.muted}>Actions</span>
@@ -183,18 +167,73 @@ export function AnycastTable(props: AnycastTableProps) {
   );
 }
 
-/** Copy actions stay in a menu so each row keeps one visible button. */
+interface AnycastRowProps {
+  row: AnycastRowView;
+  rowProps: VirtualRowProps;
+  onDelete: (row: AnycastRowView, trigger: HTMLElement) => void;
+  onCopy: ((row: AnycastRowView, what: CopyWhat) => void) | undefined;
+}
+
+/**
+ * One entry's row. Memoised: scrolling 10,000 rows renders only the rows coming into view,
+ * not every row in view again (issue 13 item 10: p95 frame time under 20 ms).
+ */
+const AnycastRow = memo(
+  function AnycastRow({ row, rowProps, onDelete, onCopy }: AnycastRowProps) {
+    const styles = useStyles();
+    return (
+      <TableRow {...rowProps}>
+        <TableCell className={styles.address} title={row.entry.address}>
+          {row.entry.address}
+        </TableCell>
+        <TableCell>
+          <Badge appearance="tint" color="brand" size="small" shape="rounded">
+            {FAMILY_LABEL[row.entry.family]}
+          </Badge>
+        </TableCell>
+        <TableCell className={styles.ellipsis} title={`${aliasOf(row)} (index ${row.entry.interfaceIndex})`}>
+          {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
+        </TableCell>
+        <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
+        <TableCell>
+          <span className={styles.actions}>
+            <Button
+              size="small"
+              appearance="subtle"
+              icon={<Delete20Regular />}
+              aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
+              onClick={(event) => onDelete(row, event.currentTarget)}
+            >
+              Delete
+            </Button>
+            {onCopy && <MoreActions row={row} onCopy={onCopy} />}
+          </span>
+        </TableCell>
+      </TableRow>
+    );
+  },
+  (a, b) => a.row === b.row && a.onDelete === b.onDelete && a.onCopy === b.onCopy && sameRowProps(a.rowProps, b.rowProps),
+);
+
+/**
+ * Copy actions stay in a menu so each row keeps one visible button. The Menu is made on
+ * the first opening: a closed Menu in each of the rows in view costs every scroll step.
+ */
 function MoreActions({ row, onCopy }: { row: AnycastRowView; onCopy: (row: AnycastRowView, what: CopyWhat) => void }) {
+  const [open, setOpen] = useState<boolean | null>(null);
+  const trigger = (
+    <Button
+      size="small"
+      appearance="subtle"
+      icon={<MoreHorizontal20Regular />}
+      aria-label={`More actions for ${row.entry.address} on ${aliasOf(row)}`}
+      {...(open === null && { 'aria-haspopup': 'menu' as const, onClick: () => setOpen(true) })}
+    />
+  );
+  if (open === null) return trigger;
   return (
-    <Menu positioning="below-end">
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<MoreHorizontal20Regular />}
-          aria-label={`More actions for ${row.entry.address} on ${aliasOf(row)}`}
-        />
-      </MenuTrigger>
+    <Menu positioning="below-end" open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+      <MenuTrigger disableButtonEnhancement>{trigger}</MenuTrigger>
       <MenuPopover>
         <MenuList>
           <MenuItem icon={<DocumentCopy20Regular />} onClick={() => onCopy(row, 'details')}>

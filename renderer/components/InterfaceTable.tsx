@@ -7,7 +7,7 @@
 import { Caption1, makeStyles, mergeClasses, SearchBox, Spinner, Subtitle2, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { Luid, NetworkInterface } from '../../app/model';
-import { pluralize } from '../format';
+import { countText } from '../../app/search';
 import type { InterfaceColumn } from '../hooks/useInterfaceView';
 import type { SearchSort } from '../hooks/useSearchSort';
 import { sortDirectionOf } from '../tables/sorting';
@@ -19,6 +19,7 @@ import { StackBadges } from './StackBadges';
 const INTERFACES_VIRTUALIZE_ABOVE = 100;
 const ROW_HEIGHT = 30;
 const COLUMN_COUNT = 7;
+const INTERFACE_NOUN = { one: 'interface', many: 'interfaces' };
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, gap: tokens.spacingVerticalS },
@@ -59,6 +60,8 @@ export type SelectHow = 'moved' | 'chosen';
 interface InterfaceTableProps {
   /** The rows to show: searched and sorted by useInterfaceView. */
   shown: NetworkInterface[];
+  /** `shown` is narrowed by the search it was made with (useInterfaceView). */
+  narrowed: boolean;
   /** Interfaces on the computer, so a search can say how many it shows. */
   totalInterfaces: number;
   /** Anycast addresses per interface LUID. */
@@ -70,7 +73,7 @@ interface InterfaceTableProps {
   loading: boolean;
 }
 
-export function InterfaceTable({ shown, totalInterfaces, counts, totalCount, selectedLuid, onSelect, search, loading }: InterfaceTableProps) {
+export function InterfaceTable({ shown, narrowed, totalInterfaces, counts, totalCount, selectedLuid, onSelect, search, loading }: InterfaceTableProps) {
   const styles = useStyles();
   const headingId = useId();
   const { query, sort } = search;
@@ -134,9 +137,6 @@ export function InterfaceTable({ shown, totalInterfaces, counts, totalCount, sel
     );
   };
 
-  const countText = shown.length === totalInterfaces
-    ? pluralize(totalInterfaces, 'interface', 'interfaces')
-    : `${shown.length.toLocaleString('en-US')} of ${pluralize(totalInterfaces, 'interface', 'interfaces')}`;
 
   return (
     <section className={styles.section}>
@@ -148,7 +148,7 @@ export function InterfaceTable({ shown, totalInterfaces, counts, totalCount, sel
           {/* A status, so a search's result count is announced as it changes. */}
           {!loading && (
             <Caption1 role="status" className={styles.count}>
-              {countText}
+              {countText(shown.length, totalInterfaces, narrowed, INTERFACE_NOUN)}
             </Caption1>
           )}
         </div>

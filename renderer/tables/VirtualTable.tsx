@@ -8,7 +8,7 @@
  * scroll it.
  */
 import { makeStyles, mergeClasses, Table, TableBody, TableHeader, TableRow, tokens } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { SpacerRow } from './SpacerRow';
 import { useGridKeys, type GridKeys, type GridRowProps } from './useGridKeys';
 import { useVirtualRows, VIRTUALIZE_ABOVE } from './useVirtualRows';
@@ -35,6 +35,12 @@ export type VirtualRowProps = Partial<GridRowProps> & {
   ref?: (node: Element | null) => void;
   style?: { height: number };
 };
+
+/** Whether a memoised row's props are unchanged: rows compare them field by field, not by object. */
+export function sameRowProps(a: VirtualRowProps, b: VirtualRowProps): boolean {
+  const keys = Object.keys(a) as Array<keyof VirtualRowProps>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
 
 interface VirtualTableProps {
   'aria-label'?: string;
@@ -71,6 +77,8 @@ export function VirtualTable(props: VirtualTableProps) {
   const count = rowCount ?? 0;
   const virtual = useVirtualRows({ count, scrollerRef, rowHeight, headerHeight: HEADER_HEIGHT, enabled: count > virtualizeAbove, measured });
   const gridRow = useGridKeys(grid, count, virtual, scrollerRef);
+  // One style object for every row and render, so memoised rows (sameRowProps) skip re-rendering while scrolling.
+  const rowStyle = useMemo(() => ({ height: rowHeight }), [rowHeight]);
 
   // Not on the first render: the table starts at the top, and a remount must not move a scrolled page.
   const shownKey = useRef(resetKey);
@@ -106,7 +114,7 @@ export function VirtualTable(props: VirtualTableProps) {
             renderRow(index, {
               'aria-rowindex': index + 2,
               'data-index': index,
-              ...(measured ? { ref: virtual.measureRow } : { style: { height: rowHeight } }),
+              ...(measured ? { ref: virtual.measureRow } : { style: rowStyle }),
               ...gridRow?.(index),
             }),
           )}

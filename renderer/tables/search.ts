@@ -1,4 +1,4 @@
-/** The text filter both tables and the audit log share: every word typed must appear somewhere in the row. */
+/** The audit log's text filter: every word typed must appear somewhere in the record. The main tables use app/search. */
 
 /** The query's words, lower-cased; an empty list matches everything. */
 export function queryTerms(query: string): string[] {

@@ -6,7 +6,7 @@ import { App } from '../../renderer/App';
 import { EVENT_SETTLE_MS } from '../../renderer/hooks/useLiveRefresh';
 import { win32Error } from '../../app/error-catalogue';
 import { ERROR_OBJECT_ALREADY_EXISTS } from '../../app/win32-errors';
-import { ETHERNET, IDENTITY, inProcessApi, INTERFACES, LAB, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
+import { ETHERNET, IDENTITY, INTERFACES, inProcessApi, LAB, SEED_ENTRIES, WIFI, type InProcessOptions } from './inProcessApi';
 import { renderWithProviders } from './render';
 
 async function renderApp(options: InProcessOptions = {}) {
@@ -31,27 +31,53 @@ const MORE: AnycastEntry[] = [
 ];
 
 describe('Search and sort', () => {
-  it('filters the anycast table by address, interface alias, description and MAC, word by word', async () => {
+  it('filters the anycast table by address prefix, alias, description and MAC, and counts "N of M"', async () => {
     const { user, anycast } = await renderApp({ entries: MORE });
     const search = screen.getByRole('searchbox', { name: 'Search anycast addresses' });
+    expect(screen.getByText('5 addresses')).toBeInTheDocument();
 
     await user.type(search, '2001');
     await waitFor(() => expect(firstCells(anycast)).toEqual(['2001:db8:53::53']));
-    expect(screen.getByText('1 of 5 addresses match')).toBeInTheDocument();
+    expect(screen.getByText('1 of 5')).toBeInTheDocument();
+
+    // An address prefix matches addresses from their start, not a "2" anywhere in the row.
+    await user.clear(search);
+    await user.type(search, '192.0.2.');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.53', '192.0.2.9', '192.0.2.10']));
 
     await user.clear(search);
     await user.type(search, 'hyper-v');
     await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.9']));
 
     await user.clear(search);
-    await user.type(search, '8C-C6-81 192.0.2');
-    await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.10']));
+    await user.type(search, '8C-C6-81');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['198.51.100.7', '192.0.2.10']));
 
     await user.clear(search);
     await user.type(search, 'token ring');
     expect(await screen.findByText('No anycast addresses match “token ring”')).toBeInTheDocument();
+    expect(screen.getByText('0 of 5')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear search' }));
     await waitFor(() => expect(firstCells(anycast)).toHaveLength(5));
+    expect(screen.getByText('5 addresses')).toBeInTheDocument();
+  });
+
+  it('"Ethernet 2" shows only Ethernet 2\'s rows, in both tables, with "N of M"', async () => {
+    const ethernet2 = INTERFACES.find((i) => i.alias === 'Ethernet 2')!;
+    const onEthernet2: AnycastEntry[] = [
+      { address: '192.0.2.20', family: 'ipv4', interfaceLuid: ethernet2.luid, interfaceIndex: ethernet2.index, scopeId: 0 },
+      { address: '2001:db8:2::2', family: 'ipv6', interfaceLuid: ethernet2.luid, interfaceIndex: ethernet2.index, scopeId: 0 },
+    ];
+    // Ethernet's 192.0.2.53 and 2001:db8:53::53 hold a "2": word-by-word matching would show them too.
+    const { user, anycast, interfaces } = await renderApp({ entries: [...SEED_ENTRIES, ...onEthernet2] });
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search anycast addresses' }), 'Ethernet 2');
+    await waitFor(() => expect(firstCells(anycast)).toEqual(['192.0.2.20', '2001:db8:2::2']));
+    expect(screen.getByText('2 of 5')).toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search interfaces' }), 'Ethernet 2');
+    await waitFor(() => expect(firstCells(interfaces)).toEqual(['All interfaces', 'Ethernet 2']));
+    expect(screen.getByText(`1 of ${INTERFACES.length}`)).toBeInTheDocument();
   });
 
   it('sorts addresses as numbers from the column header, by mouse and by keyboard, with aria-sort', async () => {
@@ -80,7 +106,7 @@ describe('Search and sort', () => {
     const { user, interfaces } = await renderApp();
     await user.type(screen.getByRole('searchbox', { name: 'Search interfaces' }), 'intel');
     await waitFor(() => expect(firstCells(interfaces)).toEqual(['All interfaces', 'Ethernet', 'Wi-Fi']));
-    expect(screen.getByText(`2 of ${INTERFACES.length} interfaces`)).toBeInTheDocument();
+    expect(screen.getByText(`2 of ${INTERFACES.length}`)).toBeInTheDocument();
 
     const index = within(interfaces).getByRole('columnheader', { name: 'Index' });
     await user.click(within(index).getByRole('button'));
@@ -176,6 +202,17 @@ describe('Details for tickets', () => {
     expect(text).toContain(`Machine: ${IDENTITY.machine}`);
     expect(text).toContain(`Interface LUID: ${WIFI.luid}`);
     expect((await screen.findAllByText('Copied the details of 198.51.100.7')).length).toBeGreaterThan(0);
+  });
+
+  it('opens the More actions menu from the keyboard, and Escape returns to its button', async () => {
+    const { user } = await renderApp();
+    const more = screen.getByRole('button', { name: 'More actions for 198.51.100.7 on Wi-Fi' });
+    more.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('menuitem', { name: 'Copy details' })).toHaveFocus());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'More actions for 198.51.100.7 on Wi-Fi' })).toHaveFocus();
   });
 
   it('shows the details selected when the clipboard is refused', async () => {

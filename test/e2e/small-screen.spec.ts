@@ -51,3 +51,46 @@ for (const viewport of [{ width: 1024, height: 640 }, { width: 1366, height: 768
     expect(overlaps(exportBox, saveBox), 'the export button and Save overlap').toBe(false);
   });
 }
+
+/** Whether an element's text is cut: it needs more width than it has, or it reaches past its table's scroller. */
+const clipped = (cell: import('@playwright/test').Locator) =>
+  cell.evaluate((el) => {
+    const scroller = el.closest('table')?.parentElement;
+    if (!scroller) throw new Error('the cell is not in a table scroller');
+    return el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > scroller.getBoundingClientRect().left + scroller.clientLeft + scroller.clientWidth + 0.5;
+  });
+
+const LONG_ADDRESS = '2001:db8:1234:5678:9abc:def0:1234:5678';
+
+for (const viewport of [{ width: 1024, height: 640 }, { width: 1366, height: 768 }]) {
+  test(`at ${viewport.width}x${viewport.height} a 39-character address is readable in full, and the audit log clips no word`, async ({ page, preview }) => {
+    void preview;
+    await page.setViewportSize(viewport);
+    // Choosing the row in the grid sets the form's interface.
+    await page.getByRole('grid', { name: /^Network interfaces/ }).getByRole('row', { name: /^Ethernet Intel/ }).click();
+    await expect(page.getByRole('combobox', { name: 'Interface' })).toHaveValue(/^Ethernet \(index 12\)/);
+    await page.getByRole('textbox', { name: 'Address' }).fill(LONG_ADDRESS);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const table = page.getByRole('table', { name: /^Anycast addresses/ });
+    const cell = table.getByRole('cell', { name: LONG_ADDRESS, exact: true });
+    await expect(cell).toBeVisible();
+    expect(await clipped(cell), `the address cell is ${await cell.evaluate((el) => el.clientWidth)} px wide`).toBe(false);
+    await expect(cell).toBeInViewport({ ratio: 1 });
+
+    // A refused add puts a long result word in the log: ERROR_OBJECT_ALREADY_EXISTS.
+    await page.getByRole('textbox', { name: 'Address' }).fill(LONG_ADDRESS);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Address already present' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    const log = page.getByRole('dialog', { name: 'Audit log' });
+    const failed = log.getByRole('row').filter({ hasText: 'ERROR_OBJECT_ALREADY_EXISTS' }).first();
+    await expect(failed).toBeVisible();
+    await page.screenshot({ path: screenshotPath(`long-address-${viewport.width}x${viewport.height}`), animations: 'disabled' });
+    const cells = failed.getByRole('cell');
+    for (const column of [4, 5, 6]) {
+      const text = await cells.nth(column).innerText();
+      expect(await clipped(cells.nth(column)), `audit column ${column + 1} ("${text}") is clipped`).toBe(false);
+    }
+    expect(await clipped(cells.nth(6).locator('span span').last())).toBe(false);
+  });
+}
