@@ -27,7 +27,7 @@ import { countText } from '../../app/search';
 import { FAMILY_LABEL } from '../format';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
 import { sameRowProps, VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
-import { aliasOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
+import { aliasOf, deleteLabelOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
@@ -201,7 +201,7 @@ const AnycastRow = memo(
               size="small"
               appearance="subtle"
               icon={<Delete20Regular />}
-              aria-label={`Delete ${row.entry.address} from ${aliasOf(row)}`}
+              aria-label={deleteLabelOf(row)}
               onClick={(event) => onDelete(row, event.currentTarget)}
             >
               Delete

@@ -7,7 +7,7 @@
 import { useState, type RefObject } from 'react';
 import { restoreFocus } from '../focus';
 import type { Dispatcher } from '../state/dispatcher';
-import { aliasOf, type AnycastRowView } from '../views/anycastRows';
+import { aliasOf, deleteLabelOf, type AnycastRowView } from '../views/anycastRows';
 
 interface PendingDelete {
   row: AnycastRowView;
@@ -26,7 +26,7 @@ export function useDeleteFlow(dispatcher: Dispatcher, headingRef: RefObject<HTML
     const outcome = await dispatcher.remove({ address, interfaceLuid, interfaceIndex }, aliasOf(row), {
       onError: trigger,
       onWarning: headingRef.current,
-      onUndone: () => restoreFocus(() => deleteButtonFor(`Delete ${address} from ${aliasOf(row)}`), headingRef.current),
+      onUndone: () => restoreFocus(() => deleteButtonFor(deleteLabelOf(row)), headingRef.current),
     });
     setDeleting(false);
     setPending(null);

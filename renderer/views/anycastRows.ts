@@ -19,3 +19,8 @@ export type CopyWhat = 'details' | 'address';
 export function aliasOf(row: AnycastRowView): string {
   return row.iface?.alias ?? `interface ${row.entry.interfaceIndex}`;
 }
+
+/** The row's Delete button's accessible name: shown by the table, and found again to put focus back after Undo. */
+export function deleteLabelOf(row: AnycastRowView): string {
+  return `Delete ${row.entry.address} from ${aliasOf(row)}`;
+}
