@@ -34,6 +34,9 @@ export const ROW_HEIGHT = 32;
 const COLUMN_COUNT = 5;
 const ADDRESS_NOUN = { one: 'address', many: 'addresses' };
 
+/** Where the form and the table share a narrow window (1024 px and the like). */
+const NARROW = '@media (max-width: 1199px)';
+
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, gap: tokens.spacingVerticalS },
   titleBar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minHeight: '28px' },
@@ -42,15 +45,17 @@ const useStyles = makeStyles({
   scroller: { flexGrow: 1, minHeight: '160px' },
   // The address is the one thing that must always be readable (issue 13 item 2): its column is wide
   // enough for 39 characters (a full IPv6 address) and the other columns give way; a narrower window scrolls.
-  table: { minWidth: '660px' },
+  table: { minWidth: '660px', [NARROW]: { minWidth: '600px' } },
   address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
-  colAddress: { width: '312px' },
+  colAddress: { width: '312px', [NARROW]: { width: '280px' } },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   number: { fontVariantNumeric: 'tabular-nums' },
-  colFamily: { width: '64px' },
-  colScope: { width: '72px' },
-  colActions: { width: '120px' },
+  colFamily: { width: '64px', [NARROW]: { width: '56px' } },
+  colScope: { width: '72px', [NARROW]: { width: '60px' } },
+  colActions: { width: '120px', [NARROW]: { width: '80px' } },
+  // Beside the form on a small screen the Delete button shows its icon alone (its name stays), so Interface keeps some room.
+  deleteText: { [NARROW]: { display: 'none' } },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   empty: {
     display: 'flex',
@@ -204,7 +209,7 @@ const AnycastRow = memo(
               aria-label={deleteLabelOf(row)}
               onClick={(event) => onDelete(row, event.currentTarget)}
             >
-              Delete
+              <span className={styles.deleteText}>Delete</span>
             </Button>
             {onCopy && <MoreActions row={row} onCopy={onCopy} />}
           </span>
