@@ -3,39 +3,20 @@
  * (only the rows in view for large lists). Search and sort live with the caller
  * (useSearchSort); a new search, filter or sort shows the top of the list.
  */
-import {
-  Badge,
-  Button,
-  Caption1,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Spinner,
-  TableCell,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { Copy20Regular, Delete20Regular, Dismiss12Regular, DocumentCopy20Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
-import { memo, useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
+import { Button, Caption1, makeStyles, Spinner, TableHeaderCell, Text, tokens } from '@fluentui/react-components';
+import { Dismiss12Regular } from '@fluentui/react-icons';
+import { useCallback, useId, useLayoutEffect, useRef, type ReactNode, type Ref } from 'react';
 import { entryKey, interfaceLabel, type NetworkInterface } from '../../app/model';
 import { countText } from '../../app/search';
-import { FAMILY_LABEL } from '../format';
 import { sortDirectionOf, type SortState } from '../tables/sorting';
-import { sameRowProps, VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
-import { aliasOf, deleteLabelOf, type AnycastColumn, type AnycastRowView, type CopyWhat } from '../views/anycastRows';
+import { VIRTUALIZE_ABOVE, VirtualTable, type VirtualRowProps } from '../tables/VirtualTable';
+import type { AnycastColumn, AnycastRowView, CopyWhat } from '../views/anycastRows';
+import { AnycastRow, NARROW } from './AnycastRow';
 
 export { VIRTUALIZE_ABOVE };
 export const ROW_HEIGHT = 32;
 const COLUMN_COUNT = 5;
 const ADDRESS_NOUN = { one: 'address', many: 'addresses' };
-
-/** Where the form and the table share a narrow window (1024 px and the like). */
-const NARROW = '@media (max-width: 1199px)';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, gap: tokens.spacingVerticalS },
@@ -46,17 +27,11 @@ const useStyles = makeStyles({
   // The address is the one thing that must always be readable (issue 13 item 2): its column is wide
   // enough for 39 characters (a full IPv6 address) and the other columns give way; a narrower window scrolls.
   table: { minWidth: '660px', [NARROW]: { minWidth: '600px' } },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
   colAddress: { width: '312px', [NARROW]: { width: '280px' } },
-  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  number: { fontVariantNumeric: 'tabular-nums' },
   colFamily: { width: '64px', [NARROW]: { width: '56px' } },
   colScope: { width: '72px', [NARROW]: { width: '60px' } },
   colActions: { width: '120px', [NARROW]: { width: '80px' } },
-  // Beside the form on a small screen the Delete button shows its icon alone (its name stays), so Interface keeps some room.
-  deleteText: { [NARROW]: { display: 'none' } },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -169,87 +144,6 @@ export function AnycastTable(props: AnycastTableProps) {
         )}
       </VirtualTable>
     </section>
-  );
-}
-
-interface AnycastRowProps {
-  row: AnycastRowView;
-  rowProps: VirtualRowProps;
-  onDelete: (row: AnycastRowView, trigger: HTMLElement) => void;
-  onCopy: ((row: AnycastRowView, what: CopyWhat) => void) | undefined;
-}
-
-/**
- * One entry's row. Memoised: scrolling 10,000 rows renders only the rows coming into view,
- * not every row in view again (issue 13 item 10: p95 frame time under 20 ms).
- */
-const AnycastRow = memo(
-  function AnycastRow({ row, rowProps, onDelete, onCopy }: AnycastRowProps) {
-    const styles = useStyles();
-    return (
-      <TableRow {...rowProps}>
-        <TableCell className={styles.address} title={row.entry.address}>
-          {row.entry.address}
-        </TableCell>
-        <TableCell>
-          <Badge appearance="tint" color="brand" size="small" shape="rounded">
-            {FAMILY_LABEL[row.entry.family]}
-          </Badge>
-        </TableCell>
-        <TableCell className={styles.ellipsis} title={`${aliasOf(row)} (index ${row.entry.interfaceIndex})`}>
-          {aliasOf(row)} <span className={styles.muted}>(index {row.entry.interfaceIndex})</span>
-        </TableCell>
-        <TableCell className={styles.number}>{row.entry.scopeId}</TableCell>
-        <TableCell>
-          <span className={styles.actions}>
-            <Button
-              size="small"
-              appearance="subtle"
-              icon={<Delete20Regular />}
-              aria-label={deleteLabelOf(row)}
-              onClick={(event) => onDelete(row, event.currentTarget)}
-            >
-              <span className={styles.deleteText}>Delete</span>
-            </Button>
-            {onCopy && <MoreActions row={row} onCopy={onCopy} />}
-          </span>
-        </TableCell>
-      </TableRow>
-    );
-  },
-  (a, b) => a.row === b.row && a.onDelete === b.onDelete && a.onCopy === b.onCopy && sameRowProps(a.rowProps, b.rowProps),
-);
-
-/**
- * Copy actions stay in a menu so each row keeps one visible button. The Menu is made on
- * the first opening: a closed Menu in each of the rows in view costs every scroll step.
- */
-function MoreActions({ row, onCopy }: { row: AnycastRowView; onCopy: (row: AnycastRowView, what: CopyWhat) => void }) {
-  const [open, setOpen] = useState<boolean | null>(null);
-  const trigger = (
-    <Button
-      size="small"
-      appearance="subtle"
-      icon={<MoreHorizontal20Regular />}
-      aria-label={`More actions for ${row.entry.address} on ${aliasOf(row)}`}
-      {...(open === null && { 'aria-haspopup': 'menu' as const, onClick: () => setOpen(true) })}
-    />
-  );
-  if (open === null) return trigger;
-  return (
-    <Menu positioning="below-end" open={open} onOpenChange={(_, data) => setOpen(data.open)}>
-      <MenuTrigger disableButtonEnhancement>{trigger}</MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem icon={<DocumentCopy20Regular />} onClick={() => onCopy(row, 'details')}>
-            Copy details
-          </MenuItem>
-          <MenuItem icon={<Copy20Regular />} onClick={() => onCopy(row, 'address')}>
-            Copy address
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
   );
 }
 
