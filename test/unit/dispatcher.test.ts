@@ -212,4 +212,13 @@ describe('the dispatcher', () => {
     expect(calls).toEqual([['readAuditLog', { limit: 10 }]]);
     expect(notifier.report).not.toHaveBeenCalled();
   });
+
+  it('runSelfTest: a failure goes back to the self-test dialog; a round trip re-reads the lists, a plain check does not', async () => {
+    const { dispatcher, notifier, calls } = setUp({ runSelfTest: () => refused('Self-test refused') });
+    expect(await dispatcher.runSelfTest({})).toEqual(refused('Self-test refused'));
+    expect(calls).toEqual([['runSelfTest', {}]]);
+    expect(await dispatcher.runSelfTest({ interface: ETHERNET.luid })).toEqual(refused('Self-test refused'));
+    expect(calls.slice(1).map(([method]) => method)).toEqual(['runSelfTest', 'getSnapshot']);
+    expect(notifier.report).not.toHaveBeenCalled();
+  });
 });
