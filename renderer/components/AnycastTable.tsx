@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, outlineOffset: '2px' },
   count: { color: tokens.colorNeutralForeground3 },
   scroller: { flexGrow: 1, minHeight: '160px' },
-  // The address is the one thing that must always be readable (issue 13 item 2): its column is wide
+  // The address is the one thing that must always be readable: its column is wide
   // enough for 39 characters (a full IPv6 address) and the other columns give way; a narrower window scrolls.
   table: { minWidth: '660px', [NARROW]: { minWidth: '600px' } },
   colAddress: { width: '312px', [NARROW]: { width: '280px' } },

@@ -2,7 +2,7 @@
  * axe-core over every state a person reaches: the main view, each dialog, the large
  * computer and the unelevated one, at a help-desk laptop's 1024x640 and at 1366x768.
  * A serious or critical violation fails the test, and so does content outside any
- * landmark ("region", moderate in axe, which issue 13 found), except the one violation
+ * landmark ("region", moderate in axe, but content a screen reader can miss), except the one violation
  * that comes from Fluent UI itself (see README, Accessibility).
  */
 import axe, { type AxeResults, type Result } from 'axe-core';
