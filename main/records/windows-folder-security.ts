@@ -3,11 +3,25 @@
  * with a security descriptor applied as it is created (no moment with inherited
  * permissions), and reading a folder's owner and DACL back as SDDL. Each call that
  * touches the disk runs on a koffi worker thread, so the main process never waits on it.
+ * The functions are declared in folder-security-functions.ts.
  */
 import koffi, { type LibraryHandle } from 'koffi';
+import { NO_ERROR } from '../../app/win32-errors';
+import { SECURITY_ATTRIBUTES } from '../backends/windows/iphlpapi-types';
+import type { FunctionSpec, Out, Pointer } from '../backends/windows/iphlpapi-functions';
+import { bindAll, loadLibrary } from '../backends/windows/windows-api';
+import {
+  FOLDER_ADVAPI32_FUNCTIONS,
+  FOLDER_KERNEL32_FUNCTIONS,
+  OLE32_FUNCTIONS,
+  SHELL32_FUNCTIONS,
+  type FolderAdvapi32Bindings,
+  type FolderKernel32Bindings,
+  type Ole32Bindings,
+  type Shell32Bindings,
+} from './folder-security-functions';
 
 /** Win32 codes and flags these calls use; test/ffi/struct-layout.test.ts checks each against the SDK. */
-export const ERROR_SUCCESS = 0;
 export const ERROR_FILE_EXISTS = 80;
 export const ERROR_ALREADY_EXISTS = 183;
 export const SDDL_REVISION_1 = 1;
@@ -27,41 +41,25 @@ export interface FolderSecurity {
   unload(): void;
 }
 
-type Out<T> = [T];
-type Pointer = bigint | null;
-
-type BoundFunction = ReturnType<LibraryHandle['func']>;
-
-/** koffi's asynchronous form of a call, as a promise. */
-function callAsync<T>(fn: BoundFunction, ...args: unknown[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    fn.async(...args, (fault: unknown, result: T) => (fault ? reject(fault instanceof Error ? fault : new Error(String(fault))) : resolve(result)));
-  });
-}
-
 /** `system32` as windows-api.ts's systemDirectory() reports it: every DLL by full path. */
 export function loadFolderSecurity(system32: string): FolderSecurity {
-  const shell32 = koffi.load(`${system32}\\shell32.dll`);
-  const ole32 = koffi.load(`${system32}\\ole32.dll`);
-  const advapi32 = koffi.load(`${system32}\\advapi32.dll`);
-  const kernel32 = koffi.load(`${system32}\\kernel32.dll`);
-  const GUID = koffi.struct({ Data1: 'uint32_t', Data2: 'uint16_t', Data3: 'uint16_t', Data4: koffi.array('uint8_t', 8) });
-  const SECURITY_ATTRIBUTES = koffi.struct({ nLength: 'uint32_t', lpSecurityDescriptor: 'void *', bInheritHandle: 'int32_t' });
-
-  const SHGetKnownFolderPath = shell32.func('__stdcall', 'SHGetKnownFolderPath', 'int32_t', [koffi.pointer(GUID), 'uint32_t', 'void *', koffi.out(koffi.pointer('void *'))]);
-  const CoTaskMemFree = ole32.func('__stdcall', 'CoTaskMemFree', 'void', ['void *']);
-  // Returns the Win32 code itself, so no GetLastError is needed from a worker thread.
-  const SHCreateDirectoryExW = shell32.func('__stdcall', 'SHCreateDirectoryExW', 'int32_t', ['void *', 'str16', koffi.pointer(SECURITY_ATTRIBUTES)]);
-  const ConvertStringSecurityDescriptorToSecurityDescriptorW = advapi32.func('__stdcall', 'ConvertStringSecurityDescriptorToSecurityDescriptorW', 'int32_t', [
-    'str16', 'uint32_t', koffi.out(koffi.pointer('void *')), 'void *',
-  ]);
-  const ConvertSecurityDescriptorToStringSecurityDescriptorW = advapi32.func('__stdcall', 'ConvertSecurityDescriptorToStringSecurityDescriptorW', 'int32_t', [
-    'void *', 'uint32_t', 'uint32_t', koffi.out(koffi.pointer('void *')), 'void *',
-  ]);
-  const GetNamedSecurityInfoW = advapi32.func('__stdcall', 'GetNamedSecurityInfoW', 'uint32_t', [
-    'str16', 'int32_t', 'uint32_t', 'void *', 'void *', 'void *', 'void *', koffi.out(koffi.pointer('void *')),
-  ]);
-  const LocalFree = kernel32.func('__stdcall', 'LocalFree', 'void *', ['void *']);
+  const loaded: LibraryHandle[] = [];
+  const bind = <Specs extends Record<string, FunctionSpec>>(dll: string, specs: Specs) => {
+    const path = `${system32}\\${dll}`;
+    const lib = loadLibrary(path);
+    loaded.push(lib);
+    return bindAll(lib, path, specs, {});
+  };
+  let shell32: Shell32Bindings, ole32: Ole32Bindings, advapi32: FolderAdvapi32Bindings, kernel32: FolderKernel32Bindings;
+  try {
+    shell32 = bind('shell32.dll', SHELL32_FUNCTIONS);
+    ole32 = bind('ole32.dll', OLE32_FUNCTIONS);
+    advapi32 = bind('advapi32.dll', FOLDER_ADVAPI32_FUNCTIONS);
+    kernel32 = bind('kernel32.dll', FOLDER_KERNEL32_FUNCTIONS);
+  } catch (fault) {
+    for (const lib of loaded) lib.unload();
+    throw fault;
+  }
 
   const withText = <T>(pointer: Pointer, use: (text: string) => T, free: (p: bigint) => void): T => {
     if (pointer === null) throw new Error('Windows returned no text.');
@@ -75,45 +73,45 @@ export function loadFolderSecurity(system32: string): FolderSecurity {
   return {
     async programDataFolder() {
       const path: Out<Pointer> = [null];
-      const result = SHGetKnownFolderPath(FOLDERID_PROGRAM_DATA, 0, null, path) as number;
+      const result = shell32.SHGetKnownFolderPath(FOLDERID_PROGRAM_DATA, 0, null, path);
       if (result !== 0) throw new Error(`SHGetKnownFolderPath(FOLDERID_ProgramData) failed with 0x${(result >>> 0).toString(16)}.`);
-      return withText(path[0], (text) => text, (p) => CoTaskMemFree(p));
+      return withText(path[0], (text) => text, (p) => ole32.CoTaskMemFree(p));
     },
 
     async createFolder(path, sddl) {
       const descriptor: Out<Pointer> = [null];
-      if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, descriptor, null) || descriptor[0] === null) {
+      if (!advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl, SDDL_REVISION_1, descriptor, null) || descriptor[0] === null) {
         throw new Error(`Windows did not accept the security descriptor ${sddl}.`);
       }
       try {
         const attributes = { nLength: koffi.sizeof(SECURITY_ATTRIBUTES), lpSecurityDescriptor: descriptor[0], bInheritHandle: 0 };
-        const code = await callAsync<number>(SHCreateDirectoryExW, null, path, attributes);
-        if (code === ERROR_SUCCESS) return true;
+        const code = await shell32.SHCreateDirectoryExW(null, path, attributes);
+        if (code === NO_ERROR) return true;
         if (code === ERROR_ALREADY_EXISTS || code === ERROR_FILE_EXISTS) return false;
         throw new Error(`Creating ${path} failed with Windows error ${code}.`);
       } finally {
-        LocalFree(descriptor[0]);
+        kernel32.LocalFree(descriptor[0]);
       }
     },
 
     async readFolderSddl(path) {
       const information = OWNER_SECURITY_INFORMATION | DACL_SECURITY_INFORMATION;
       const descriptor: Out<Pointer> = [null];
-      const code = await callAsync<number>(GetNamedSecurityInfoW, path, SE_FILE_OBJECT, information, null, null, null, null, descriptor);
-      if (code !== ERROR_SUCCESS || descriptor[0] === null) throw new Error(`Reading the permissions of ${path} failed with Windows error ${code}.`);
+      const code = await advapi32.GetNamedSecurityInfoW(path, SE_FILE_OBJECT, information, null, null, null, null, descriptor);
+      if (code !== NO_ERROR || descriptor[0] === null) throw new Error(`Reading the permissions of ${path} failed with Windows error ${code}.`);
       try {
         const text: Out<Pointer> = [null];
-        if (!ConvertSecurityDescriptorToStringSecurityDescriptorW(descriptor[0], SDDL_REVISION_1, information, text, null)) {
+        if (!advapi32.ConvertSecurityDescriptorToStringSecurityDescriptorW(descriptor[0], SDDL_REVISION_1, information, text, null)) {
           throw new Error(`Windows could not describe the permissions of ${path} as text.`);
         }
-        return withText(text[0], (sddl) => sddl, (p) => LocalFree(p));
+        return withText(text[0], (sddl) => sddl, (p) => kernel32.LocalFree(p));
       } finally {
-        LocalFree(descriptor[0]);
+        kernel32.LocalFree(descriptor[0]);
       }
     },
 
     unload() {
-      for (const lib of [shell32, ole32, advapi32, kernel32]) lib.unload();
+      for (const lib of loaded) lib.unload();
     },
   };
 }

@@ -14,6 +14,7 @@ import koffi from 'koffi';
 import * as types from '../../main/backends/windows/iphlpapi-types';
 import * as functions from '../../main/backends/windows/iphlpapi-functions';
 import type { FunctionSpec } from '../../main/backends/windows/iphlpapi-functions';
+import * as folderFunctions from '../../main/records/folder-security-functions';
 
 /** What the check reads of a declaration: how it is bound does not change its C types. */
 export type Declaration = Pick<FunctionSpec, 'result' | 'params'>;
@@ -28,6 +29,10 @@ export const DECLARED_FUNCTIONS: Readonly<Record<string, Readonly<Record<string,
   NOTIFY_FUNCTIONS: functions.NOTIFY_FUNCTIONS,
   KERNEL32_FUNCTIONS: functions.KERNEL32_FUNCTIONS,
   ADVAPI32_FUNCTIONS: functions.ADVAPI32_FUNCTIONS,
+  SHELL32_FUNCTIONS: folderFunctions.SHELL32_FUNCTIONS,
+  OLE32_FUNCTIONS: folderFunctions.OLE32_FUNCTIONS,
+  FOLDER_ADVAPI32_FUNCTIONS: folderFunctions.FOLDER_ADVAPI32_FUNCTIONS,
+  FOLDER_KERNEL32_FUNCTIONS: folderFunctions.FOLDER_KERNEL32_FUNCTIONS,
 };
 
 const INTEGERS: Readonly<Record<string, string>> = {
@@ -45,6 +50,8 @@ function cType(spec: FunctionSpec['result']): string {
     return struct ? `${struct[0]} *` : 'void *';
   }
   if (type.primitive === 'Callback') return 'void *';
+  // koffi's str16 is what the SDK calls LPCWSTR.
+  if (type.primitive === 'String16') return 'const wchar_t *';
   throw new Error(`no C type for koffi's ${type.name} (${type.primitive})`);
 }
 
@@ -58,5 +65,5 @@ function callCheck(name: string, spec: Declaration): string {
 
 export function prototypeChecks(declared: Readonly<Record<string, Readonly<Record<string, Declaration>>>> = DECLARED_FUNCTIONS): string {
   const checks = Object.values(declared).flatMap((group) => Object.entries(group).map(([name, spec]) => callCheck(name, spec)));
-  return ['#include <winsock2.h>', '#include <ws2ipdef.h>', '#include <iphlpapi.h>', '#include <netioapi.h>', '#include <stdint.h>', '', ...checks].join('\n');
+  return ['#include <winsock2.h>', '#include <ws2ipdef.h>', '#include <iphlpapi.h>', '#include <netioapi.h>', '#include <shlobj.h>', '#include <sddl.h>', '#include <aclapi.h>', '#include <stdint.h>', '', ...checks].join('\n');
 }

@@ -10,9 +10,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import koffi from 'koffi';
 import * as decode from '../../main/backends/windows/iphlpapi-decode';
-import { IF_TABLE2_EX_FUNCTIONS } from '../../main/backends/windows/iphlpapi-functions';
+import * as functions from '../../main/backends/windows/iphlpapi-functions';
 import * as types from '../../main/backends/windows/iphlpapi-types';
 import * as errors from '../../app/win32-errors';
+import * as folderFunctions from '../../main/records/folder-security-functions';
 import * as folderSecurity from '../../main/records/windows-folder-security';
 import { DECLARED_FUNCTIONS, PROTOTYPE_CHECK_FLAGS, prototypeChecks, type Declaration } from './binding-prototypes';
 import { commandFor, findTool, NATIVE_DIR } from './native-build';
@@ -36,6 +37,14 @@ function compileAgainstSdk(compiler: string, source: string) {
 }
 
 const INTERFACE_FLAGS = ['HardwareInterface', 'FilterInterface', 'ConnectorPresent', 'NotAuthenticated', 'NotMediaConnected', 'Paused', 'LowPower', 'EndPointInterface'];
+
+describe('the prototype check', () => {
+  it('covers every function table the binding declares, the records folder\'s among them', () => {
+    const tables = [...Object.entries(functions), ...Object.entries(folderFunctions)].filter(([name]) => name.endsWith('_FUNCTIONS'));
+    expect(tables.length).toBeGreaterThanOrEqual(10);
+    for (const [name, table] of tables) expect({ name, checked: (Object.values(DECLARED_FUNCTIONS) as unknown[]).includes(table) }).toEqual({ name, checked: true });
+  });
+});
 
 describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 headers)', () => {
   let sdk: Map<string, string>;
@@ -137,6 +146,8 @@ describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 head
     ['a parameter too many', { GetIfTable2: { result: u32, params: [koffi.pointer('void'), u32] } }],
     ['a result where the SDK returns nothing', { FreeMibTable: { result: u32, params: [koffi.pointer('void')] } }],
     ['a signed parameter for an unsigned one', { ConvertInterfaceIndexToLuid: { result: u32, params: ['int32_t', koffi.pointer('void')] } }],
+    ['a pointer result where the SDK returns a code', { GetNamedSecurityInfoW: { ...folderFunctions.FOLDER_ADVAPI32_FUNCTIONS.GetNamedSecurityInfoW, result: koffi.pointer('void') } }],
+    ['a struct pointer where the SDK takes text', { SHCreateDirectoryExW: { ...folderFunctions.SHELL32_FUNCTIONS.SHCreateDirectoryExW, params: [koffi.pointer('void'), koffi.pointer(types.GUID), koffi.pointer(types.SECURITY_ATTRIBUTES)] } }],
   ];
 
   it.each(mismatches)('would not compile a declaration with %s', (_what, functions) => {
@@ -148,6 +159,6 @@ describe.skipIf(mingw === null)('Windows struct layouts (koffi vs mingw-w64 head
     // declares MibIfTableNormalWithoutStatistics right after it.
     expect(number('const MibIfTableNormal')).toBe(0);
     expect(types.MIB_IF_TABLE_NORMAL_WITHOUT_STATISTICS).toBe(number('const MibIfTableRaw') + 1);
-    expect(number('sizeof MIB_IF_TABLE_LEVEL')).toBe(koffi.sizeof(IF_TABLE2_EX_FUNCTIONS.GetIfTable2Ex.params[0] as string));
+    expect(number('sizeof MIB_IF_TABLE_LEVEL')).toBe(koffi.sizeof(functions.IF_TABLE2_EX_FUNCTIONS.GetIfTable2Ex.params[0] as string));
   });
 });

@@ -23,6 +23,8 @@ export const BOOLEAN = 'uint8_t';
 /** BOOL, the advapi32 success flag: a 32-bit int, unlike BOOLEAN. */
 export const BOOL = 'int32_t';
 export const ADDRESS_FAMILY = 'uint16_t';
+/** A COM result: negative on failure. */
+export const HRESULT = 'int32_t';
 /** A u64 with IfType in bits 48-63; koffi hands it over as a Number or a BigInt depending on size. */
 export const NET_LUID = 'uint64_t';
 export const NET_IFINDEX = 'uint32_t';
@@ -164,6 +166,9 @@ export const MIB_UNICASTIPADDRESS_TABLE = mibTable(MIB_UNICASTIPADDRESS_ROW);
 
 export const SID_IDENTIFIER_AUTHORITY = koffi.struct({ Value: koffi.array('uint8_t', 6) });
 
+/** What a new folder is created with (main/records/): its security descriptor, not inherited by child processes. */
+export const SECURITY_ATTRIBUTES = koffi.struct({ nLength: DWORD, lpSecurityDescriptor: 'void *', bInheritHandle: BOOL });
+
 /** Every struct above under its SDK name, for the layout test. */
 export const WINDOWS_STRUCTS: Readonly<Record<string, TypeObject>> = {
   SOCKADDR_INET,
@@ -177,6 +182,7 @@ export const WINDOWS_STRUCTS: Readonly<Record<string, TypeObject>> = {
   MIB_UNICASTIPADDRESS_ROW,
   MIB_UNICASTIPADDRESS_TABLE,
   SID_IDENTIFIER_AUTHORITY,
+  SECURITY_ATTRIBUTES,
 };
 
 /** Scalar types whose size and alignment must match too. */

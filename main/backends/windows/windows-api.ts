@@ -123,7 +123,7 @@ export function loadWindowsApi(libraries: WindowsLibraries, options: NativeCallO
   }
 }
 
-function loadLibrary(path: string): LibraryHandle {
+export function loadLibrary(path: string): LibraryHandle {
   try {
     return koffi.load(path);
   } catch (fault) {
@@ -144,7 +144,7 @@ function declare(lib: LibraryHandle, name: string, spec: FunctionSpec): NativeFu
  * themselves are exercised by the tests against the C library, so an error here means
  * a missing export. Each function is bound as its declaration's kind says.
  */
-function bindAll<Specs extends Record<string, FunctionSpec>>(lib: LibraryHandle, path: string, specs: Specs, options: NativeCallOptions): Bindings<Specs> {
+export function bindAll<Specs extends Record<string, FunctionSpec>>(lib: LibraryHandle, path: string, specs: Specs, options: NativeCallOptions): Bindings<Specs> {
   const bound: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     let fn: NativeFunction;
