@@ -13,7 +13,7 @@ import { writeHistory } from './audit-history';
 import type { Measurement } from './report';
 import { formatBytes, formatCount, formatMs, median, nowMs } from './stats';
 
-export const AUDIT_SECTION = '6. The audit log viewer';
+export const AUDIT_SECTION = '7. The audit log viewer';
 const HISTORY_BYTES = 1024 * 1024 * 1024;
 const SAMPLES = 10;
 const GOAL_MS = 1000;

@@ -19,7 +19,7 @@ import { IMPORT_INPUTS, type ImportInputName } from './import-inputs';
 import type { Measurement } from './report';
 import { formatBytes, formatMs, median } from './stats';
 
-export const IMPORT_SECTION = '6. Large imports (Import file: refused, or previewed at the limits)';
+export const IMPORT_SECTION = '8. Large imports (Import file: refused, or previewed at the limits)';
 const GOAL_MS = 1_000;
 const WARMUP = 1;
 const SAMPLES = 3;

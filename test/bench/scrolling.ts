@@ -15,7 +15,7 @@ import { CHROMIUM_ARGS, startBenchPreview } from './rendering';
 import type { Measurement } from './report';
 import { formatMs } from './stats';
 
-export const SCROLLING_SECTION = '7. Scrolling 10,000 rows (frame times)';
+export const SCROLLING_SECTION = '9. Scrolling 10,000 rows (frame times)';
 const INTERFACES = 200;
 const ENTRIES = 10_000;
 const VIEWPORT = { width: 1366, height: 768 };
