@@ -22,12 +22,16 @@
  *
  * An empty query (or only spaces) matches every row.
  *
- * Use: build each row's key once per listing (`interfaceSearchKey`, `entrySearchKey`), parse
- * the query once per change (`parseSearch`), then test rows with `matchesInterface` and
- * `matchesEntry`. `countText` words the count above a table: "10,000 addresses" when nothing
+ * The audit log follows the same rules for a record's address and interface, and reads its
+ * other fields (time, user, machine, operation, result) as phrases.
+ *
+ * Use: build each row's key once per listing (`interfaceSearchKey`, `entrySearchKey`,
+ * `auditSearchKey`), parse the query once per change (`parseSearch`), then test rows with
+ * `matchesInterface`, `matchesEntry` or `matchesAuditRecord`. `countText` words the count above a table: "10,000 addresses" when nothing
  * narrows it, "3 of 10,000" when a search or filter does.
  */
 import ipaddr from 'ipaddr.js';
+import type { AuditRecord } from './audit';
 import type { AnycastEntry, Family, NetworkInterface } from './model';
 
 /** A parsed query; opaque to callers, made by `parseSearch`. */
@@ -63,6 +67,12 @@ export interface EntrySearchKey {
   readonly family: Family;
   readonly interfaceIndex: number;
   readonly iface: InterfaceSearchKey | undefined;
+}
+
+/** An audit record's searchable fields: its change as an entry, everything else as phrases. */
+export interface AuditSearchKey {
+  readonly entry: EntrySearchKey;
+  readonly phrases: readonly (readonly string[])[];
 }
 
 const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
@@ -132,6 +142,26 @@ export function matchesEntry(query: SearchQuery, key: EntrySearchKey): boolean {
   if (key.iface) return matchesInterface(query, key.iface);
   // An entry whose interface is not listed is still found by the index it names.
   return query.index !== null && key.interfaceIndex === query.index;
+}
+
+/**
+ * `interfaceLabel` is how the record names the interface ("Ethernet 2 (index 23)"), so its
+ * alias is read from there. The time is searched as a date and a time of day.
+ */
+export function auditSearchKey(
+  record: Pick<AuditRecord, 'address' | 'family' | 'interfaceIndex' | 'interfaceLabel' | 'interfaceLuid' | 'time' | 'user' | 'machine' | 'result' | 'resultCode'>,
+  operation: string,
+  outcome: string,
+): AuditSearchKey {
+  const alias = record.interfaceLabel.replace(/\s*\(index \d+\)$/, '');
+  const iface = interfaceSearchKey({ index: record.interfaceIndex, alias, description: '', mac: '' });
+  const phrases = [record.time.replace('T', ' '), record.user, record.machine, operation, outcome, record.result ?? '', record.interfaceLuid, String(record.resultCode ?? '')];
+  return { entry: entrySearchKey(record, iface), phrases: phrases.map(words) };
+}
+
+export function matchesAuditRecord(query: SearchQuery, key: AuditSearchKey): boolean {
+  if (isEmptySearch(query)) return true;
+  return matchesEntry(query, key.entry) || key.phrases.some((phrase) => containsPhrase(phrase, query));
 }
 
 export interface CountNoun {

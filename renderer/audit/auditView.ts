@@ -2,7 +2,7 @@
 import type { AuditRecord } from '../../app/audit';
 import { defuseFormula, formatCsvRecord } from '../../app/csv';
 import { jsonLine } from '../../app/json-lines';
-import { matchesTerms, queryTerms, searchText } from '../tables/search';
+import { auditSearchKey, matchesAuditRecord, parseSearch, type AuditSearchKey } from '../../app/search';
 
 export type OperationFilter = 'all' | AuditRecord['operation'];
 export type ResultFilter = 'all' | 'success' | 'failure' | 'unrecorded';
@@ -25,27 +25,26 @@ export function outcomeOf(record: AuditRecord): Outcome {
 
 export const OUTCOME_LABEL: Readonly<Record<Outcome, string>> = { success: 'Succeeded', failure: 'Failed', unrecorded: 'No outcome recorded' };
 
-// Records are never modified once read, so each one's search text is built once, not per keystroke.
-const textOf = new WeakMap<AuditRecord, string>();
+// Records are never modified once read, so each one's search key is built once, not per keystroke.
+const keyOf = new WeakMap<AuditRecord, AuditSearchKey>();
 
-/** Every field a technician might search for, including the operation and result in words. */
-function recordText(r: AuditRecord): string {
-  let text = textOf.get(r);
-  if (text === undefined) {
-    const outcome = OUTCOME_LABEL[outcomeOf(r)];
-    text = searchText([r.time, r.user, r.machine, OPERATION_LABEL[r.operation], r.address, r.interfaceLabel, r.interfaceLuid, r.result ?? '', r.resultCode ?? '', outcome]);
-    textOf.set(r, text);
+/** Searched as the main tables search an entry, plus every other field, the operation and result in words. */
+function recordKey(r: AuditRecord): AuditSearchKey {
+  let key = keyOf.get(r);
+  if (key === undefined) {
+    key = auditSearchKey(r, OPERATION_LABEL[r.operation], OUTCOME_LABEL[outcomeOf(r)]);
+    keyOf.set(r, key);
   }
-  return text;
+  return key;
 }
 
 export function filterAudit(records: readonly AuditRecord[], filter: AuditFilter): AuditRecord[] {
-  const terms = queryTerms(filter.text);
+  const query = parseSearch(filter.text);
   return records.filter(
     (r) =>
       (filter.operation === 'all' || r.operation === filter.operation) &&
       (filter.result === 'all' || filter.result === outcomeOf(r)) &&
-      matchesTerms(recordText(r), terms),
+      matchesAuditRecord(query, recordKey(r)),
   );
 }
 
