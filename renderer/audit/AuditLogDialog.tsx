@@ -132,7 +132,7 @@ export default function AuditLogDialog({ dispatcher, onClose }: { dispatcher: Di
               <SearchBox
                 className={styles.search}
                 aria-label="Search audit log"
-                placeholder="Search address, interface, user, result"
+                placeholder="Address, interface, user or result"
                 value={text}
                 onChange={(_, data) => setText(data.value)}
               />
