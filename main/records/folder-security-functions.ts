@@ -26,7 +26,7 @@ export interface SecurityAttributesValue {
 const WIDE_TEXT = 'str16';
 
 export const SHELL32_FUNCTIONS = {
-  /** Reads a known folder's path from the registry at hand, so it runs where it is called. */
+  /** Quick (a registry read at most), so it runs where it is called. */
   SHGetKnownFolderPath: inline<(folder: GuidValue, flags: number, token: null, path: Out<Pointer>) => number>(HRESULT, [
     koffi.pointer(GUID),
     DWORD,

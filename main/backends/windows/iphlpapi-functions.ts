@@ -41,7 +41,7 @@ export interface FunctionSpec<Signature = unknown> {
 
 export const worker = <S extends (...args: never[]) => Promise<unknown>>(result: TypeSpec, params: TypeSpec[]): FunctionSpec<S> => ({ kind: 'worker', result, params });
 export const inline = <S extends (...args: never[]) => unknown>(result: TypeSpec, params: TypeSpec[]): FunctionSpec<S> => ({ kind: 'inline', result, params });
-export const raw = <S>(result: TypeSpec, params: TypeSpec[]): FunctionSpec<S> => ({ kind: 'raw', result, params });
+const raw = <S>(result: TypeSpec, params: TypeSpec[]): FunctionSpec<S> => ({ kind: 'raw', result, params });
 
 /** The bound functions of a group of declarations, typed by the declarations themselves. */
 export type Bindings<Specs> = { [Name in keyof Specs]: Specs[Name] extends FunctionSpec<infer S> ? S : never };
